@@ -1,0 +1,47 @@
+# The few commands people type. Each target installs what it needs first.
+#   make serve   preview on http://127.0.0.1:8000 (reloads on save)
+#   make build   the complete site in site/ (or nothing, if anything is wrong)
+#   make test    build the real site and run every test
+#   make lock    refresh requirements*.lock after changing pyproject.toml
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material prints a notice about its successor on every build; editors need not see it.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+
+# Stamp files record that the locked set is installed; they are redone when a lock changes.
+$(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@ $(VENV)/.site-installed
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-installed
+	$(BIN)/python -m scripts.build --site-dir site
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+
+clean:
+	rm -rf site .site-* $(VENV)

@@ -1,0 +1,1 @@
+"""Build logic of the Cultuurregio Twente site: data loading, validation and macros."""

@@ -1,0 +1,63 @@
+"""Build the site all or nothing: `python -m scripts.build --site-dir site`.
+
+MkDocs writes into its output folder as it goes, and in strict mode it only stops after
+everything is written. So the build goes to a fresh folder next to the target, and only
+a build that succeeded replaces the target. After a failed build the target is removed
+too: an old site left in place would look as if it were the current one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def source_date_epoch(project: Path) -> str | None:
+    """The time of the last commit, so the same commit builds the same bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True
+    )
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def build(config_file: Path, site_dir: Path) -> int:
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    epoch = source_date_epoch(config_file.parent)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    # Never --quiet: it keeps warnings from strict mode's counter, so broken links would pass.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(config_file), "--site-dir", str(staging)]
+    result = subprocess.run(command, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(site_dir, ignore_errors=True)
+        print(f"\nDe site is NIET gebouwd; {site_dir.name}/ is leeggemaakt zodat er niets "
+              "half of verouderd gepubliceerd wordt. De melding hierboven zegt wat er mis is.",
+              file=sys.stderr)
+        return result.returncode
+    shutil.rmtree(site_dir, ignore_errors=True)
+    staging.rename(site_dir)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Bouw de site in één keer, of helemaal niet.")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    return build(args.config_file.resolve(), args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

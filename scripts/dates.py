@@ -1,0 +1,83 @@
+"""Dates as precise as the sources allow (a year, a month or a day), in Dutch."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+# How an approximate date reads, and where it sorts within its period.
+_APPROXIMATIONS = {"voor": ("vóór", -1), "begin": ("begin", 0), "eind": ("eind", 2), "na": ("na", 3)}
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """`2018`, `2018-05` or `2018-09-12`, optionally 'voor', 'begin', 'eind' or 'na' it."""
+
+    iso: str
+    approximation: str | None = None
+
+    @property
+    def parts(self) -> list[int]:
+        return [int(part) for part in self.iso.split("-")]
+
+    @property
+    def first_day(self) -> dt.date:
+        year, month, day = (self.parts + [1, 1])[:3]
+        return dt.date(year, month, day)
+
+    @property
+    def last_day(self) -> dt.date:
+        parts = self.parts
+        if len(parts) == 3:
+            return self.first_day
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return dt.date(parts[0], 12, 31)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int]:
+        """'voor mei' sorts before May, 'eind mei' and 'na mei' after all of May."""
+        rank = _APPROXIMATIONS[self.approximation][1] if self.approximation else 1
+        day = self.last_day if rank >= 2 else self.first_day
+        return (day, rank)
+
+    @property
+    def label(self) -> str:
+        parts = self.parts
+        text = str(parts[0])
+        if len(parts) >= 2:
+            text = f"{MONTHS[parts[1] - 1]} {text}"
+        if len(parts) == 3:
+            text = f"{parts[2]} {text}"
+        if self.approximation:
+            text = f"{_APPROXIMATIONS[self.approximation][0]} {text}"
+        return text
+
+
+def date_label(day: dt.date, weekday: bool = False) -> str:
+    """`12 september 2018`, or `woensdag 12 september 2018`."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def period_label(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:
+    """`woensdag 21 november 2018, 14:00 tot 17:00 uur`, or whole days without times."""
+    if not isinstance(start, dt.datetime):
+        text = date_label(start, weekday=True)
+        if end and end != start:
+            text += f" tot en met {date_label(end, weekday=True)}"
+        return text
+    text = f"{date_label(start.date(), weekday=True)}, {start:%H:%M}"
+    if end:
+        if end.date() != start.date():
+            text += f" tot {date_label(end.date(), weekday=True)}, {end:%H:%M}"
+        else:
+            text += f" tot {end:%H:%M}"
+    return text + " uur"

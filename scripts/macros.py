@@ -1,0 +1,107 @@
+"""Macros that render the validated data into pages (mkdocs-macros-plugin module).
+
+Only pages whose front matter says `render_macros: true` are rendered (opt-in), so a
+newsletter quoting `{{` is published as written. The data is loaded and checked here,
+when MkDocs reads its configuration: a problem stops the build before any page renders.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from scripts.content import Content, load_content
+from scripts.problems import ContentError, Problem
+from scripts.templates import environment
+
+log = logging.getLogger("mkdocs.plugins.cultuurregio")
+
+
+def define_env(env) -> None:
+    project = Path(env.conf.config_file_path).parent
+    try:
+        content = load_content(project / "data")
+        _check_theme_pages(content, Path(env.conf.docs_dir))
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    templates = environment(project / "overrides" / "content")
+
+    def render(template: str, **context) -> str:
+        return templates.get_template(template).render(inhoud=content, **context)
+
+    # The footer (overrides/partials/copyright.html) lists the municipalities on every page.
+    env.conf.extra["gemeentenamen"] = [item["naam"] for item in content.gemeenten]
+    env.variables["inhoud"] = content
+
+    @env.macro
+    def tijdlijn(status: str | None = None) -> str:
+        """The process steps in date order; only 'gedaan' or 'gepland' ones if asked."""
+        steps = [s for s in content.stappen if status is None or s["status"] == status]
+        return render("tijdlijn.html", stappen=steps)
+
+    @env.macro
+    def organisatie() -> str:
+        """Stuurgroep, kerngroep and werkgroepen: role and composition."""
+        return render("organisatie.html")
+
+    @env.macro
+    def thema_kaarten() -> str:
+        """A card per theme, linking to its page."""
+        return render("thema-kaarten.html")
+
+    @env.macro
+    def thema_pagina(slug: str) -> str:
+        """The body of a theme page: summary, goals, working group, collaborations."""
+        thema = _known(lambda: content.thema(slug))
+        return render(
+            "thema.html",
+            thema=thema,
+            werkgroep=content.werkgroep_van(slug),
+            samenwerkingen=content.samenwerkingen_met(thema=slug),
+        )
+
+    @env.macro
+    def werkgroepen() -> str:
+        """Every working group with its assignment, organisations and results."""
+        return render("werkgroepen.html")
+
+    @env.macro
+    def samenwerkingen(thema: str | None = None, gemeente: str | None = None) -> str:
+        """Cards for the example collaborations, optionally for one theme or municipality."""
+        return render("samenwerkingen.html", items=content.samenwerkingen_met(thema, gemeente))
+
+    @env.macro
+    def gemeenten() -> str:
+        """The 14 municipalities, with the collaborations each takes part in."""
+        return render("gemeenten.html")
+
+    @env.macro
+    def agenda() -> str:
+        """The meetings in date order."""
+        return render("agenda.html", bijeenkomsten=content.bijeenkomsten)
+
+
+def _known(lookup):
+    """A page naming an unknown slug is an editor's mistake; say what to pick.
+
+    The macros plugin turns any error in a page into a warning plus exit, so the Dutch
+    message is logged as an error first, where `mkdocs build` always shows it.
+    """
+    try:
+        return lookup()
+    except ContentError as error:
+        log.error(error.report())
+        raise PluginError(error.report()) from None
+
+
+def _check_theme_pages(content: Content, docs_dir: Path) -> None:
+    missing = [
+        Problem("data/themas.yml", None, f"thema '{item['slug']}' heeft geen pagina; maak "
+                f"docs/themas/{item['slug']}.md (kopieer een bestaande themapagina)")
+        for item in content.themas
+        if not (docs_dir / "themas" / f"{item['slug']}.md").is_file()
+    ]
+    if missing:
+        raise ContentError(missing)

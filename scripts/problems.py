@@ -1,0 +1,32 @@
+"""Problems found in content, reported to editors in Dutch with file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, regel {self.line}"
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so an editor can fix them all in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        heading = "1 probleem" if count == 1 else f"{count} problemen"
+        lines = [f"De site is niet gebouwd: {heading} in de inhoud."]
+        lines += [f"  - {problem}" for problem in self.problems]
+        lines.append("Pas dit aan en probeer het opnieuw; er is niets gepubliceerd.")
+        return "\n".join(lines)

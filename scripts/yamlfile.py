@@ -1,0 +1,127 @@
+"""Read a YAML file and remember where every value stands, so errors can name the line.
+
+Dates and times are kept as the strings the editor typed: the schemas check their form,
+and YAML 1.1 would otherwise turn `14:00` into the number 840 and `2018-09-12` into a date
+object that no JSON Schema can describe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.problems import Problem
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
+# YAML 1.1 integers without the base-60 form (`14:00` -> 840).
+_INT_PATTERN = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+
+    |[-+]?0[0-7_]+
+    |[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.X,
+)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_TIMESTAMP, _INT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(_INT, _INT_PATTERN, list("-+0123456789"))
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlFile:
+    """A parsed YAML file: its data and the node tree that knows the lines."""
+
+    name: str
+    data: Any
+    root: yaml.Node | None
+
+    def line(self, path: Path_) -> int | None:
+        """Line (1-based) of the deepest node along `path` that exists."""
+        node = self.root
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for key in path:
+            node = _child(node, key)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _duplicate_keys(node: yaml.Node, name: str) -> list[Problem]:
+    """PyYAML silently keeps the last of two equal keys; an editor needs to hear of it."""
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if key_node.value in seen:
+                problems.append(
+                    Problem(
+                        name,
+                        key_node.start_mark.line + 1,
+                        f"veld '{key_node.value}' staat hier twee keer; houd er één over",
+                    )
+                )
+            seen.add(key_node.value)
+            problems += _duplicate_keys(value_node, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicate_keys(item, name)
+    return problems
+
+
+def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `path`; `name` is how messages call the file (e.g. data/themas.yml)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(name, None, "dit bestand ontbreekt; zet het terug (zie git)")]
+    except UnicodeDecodeError:
+        return None, [Problem(name, None, "dit bestand is geen UTF-8-tekst; sla het op als UTF-8")]
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Problem(name, None, "dit bestand is leeg")]
+        problems = _duplicate_keys(root, name)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        detail = error.problem or "onbekende fout"
+        return None, [
+            Problem(
+                name,
+                line,
+                f"dit is geen geldige YAML ({detail}); controleer inspringing, dubbele punten "
+                "en aanhalingstekens op of vlak boven deze regel",
+            )
+        ]
+    finally:
+        loader.dispose()
+    return YamlFile(name, data, root), problems

@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site, built once, and copies of the project to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.content import Content, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build reads; a copy of these is a complete project.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "data", "scripts")
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Build like `make build` does, and return what it printed."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site_dir)],
+        capture_output=True, text=True,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built strictly into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict[str, BeautifulSoup]:
+    """Every HTML page of the built site, by its path in site/ (found by walking, not listed)."""
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content(ROOT / "data")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project that a test may change."""
+    (tmp_path / "project").mkdir()
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,133 @@
+"""The data shows up where the site map says, complete and in order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def heading(tag) -> str:
+    """A heading's text as a reader sees it, without the permalink sign."""
+    return "".join(t for t in tag.find_all(string=True) if not t.find_parent(class_="headerlink")).strip()
+
+
+def test_the_municipalities_page_lists_all_fourteen(pages, content):
+    article = pages["gemeenten/index.html"].select_one("article")
+    listed = [item.select_one(".cr-gemeente__naam").get_text(" ", strip=True).removesuffix(" trekker")
+              for item in article.select(".cr-gemeente")]
+    assert len(content.gemeenten) == 14
+    assert sorted(listed) == sorted(g["naam"] for g in content.gemeenten)
+
+
+def test_the_leading_cities_are_marked(pages, content):
+    article = pages["gemeenten/index.html"].select_one("article")
+    marked = {item["id"] for item in article.select(".cr-gemeente") if item.select(".cr-label")}
+    assert marked == {g["slug"] for g in content.gemeenten if g["trekker"]}
+    assert marked == {"almelo", "enschede", "hengelo"}
+
+
+def test_every_page_footer_names_all_municipalities(pages, content):
+    for path, soup in pages.items():
+        footer = " ".join(soup.select_one("footer").get_text(" ").split())
+        for gemeente in content.gemeenten:
+            assert gemeente["naam"] in footer, (path, gemeente["naam"])
+        links = {a.get_text(strip=True) for a in soup.select("footer .md-copyright a")}
+        assert {"Toegankelijkheid", "Privacy"} <= links, path
+
+
+def test_the_three_themes_are_on_the_themes_page_and_have_pages(pages, content):
+    names = {t["naam"] for t in content.themas}
+    assert names == {"Tijd en ruimte", "Traditie en innovatie", "Grenzeloos Twente"}
+    cards = pages["themas/index.html"].select(".cr-kaart--thema h3 a:not(.headerlink)")
+    assert {a.get_text(strip=True) for a in cards} == names
+    for thema in content.themas:
+        soup = pages[f"themas/{thema['slug']}/index.html"]
+        assert heading(soup.h1) == thema["naam"]
+
+
+@pytest.mark.parametrize("slug", ["tijd-en-ruimte", "traditie-en-innovatie", "grenzeloos-twente"])
+def test_each_theme_page_lists_its_working_group(pages, content, slug):
+    soup = pages[f"themas/{slug}/index.html"]
+    groups = [g for g in content.werkgroepen if g["thema"] == slug]
+    assert len(groups) == 1
+    section = soup.select_one("article").find(id="werkgroep").find_next(class_="cr-kaart")
+    assert groups[0]["naam"] in section.get_text()
+    assert groups[0]["opdracht"] in section.get_text()
+
+
+def test_theme_pages_list_their_collaborations_and_only_those(pages, content):
+    for thema in content.themas:
+        article = pages[f"themas/{thema['slug']}/index.html"].select_one("article")
+        shown = {card.h3["id"] for card in article.select(".cr-kaart--samenwerking")}
+        assert shown == {s["slug"] for s in content.samenwerkingen if thema["slug"] in s["themas"]}
+
+
+def test_the_timeline_shows_every_step_in_date_order(pages, content):
+    article = pages["proces/index.html"].select_one("article")
+    steps = article.select(".cr-tijdlijn__stap")
+    titles = [heading(step.select_one(".cr-tijdlijn__titel")) for step in steps]
+    assert sorted(titles) == sorted(s["titel"] for s in content.stappen)
+    # Order, read from what the page says: ISO dates never go back...
+    dates = [step.time["datetime"] for step in steps]
+    assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
+    gedaan = [d for d, step in zip(dates, steps) if "cr-tijdlijn__stap--gedaan" in step["class"]]
+    gepland = [d for d, step in zip(dates, steps) if "cr-tijdlijn__stap--gepland" in step["class"]]
+    assert gedaan == sorted(gedaan) and gepland == sorted(gepland)
+    # ... and within one date, "vóór" comes first and "na" last.
+    order = {"vóór": 0, "begin": 1, "": 2, "eind": 3, "na": 4}
+    for first, second in zip(steps, steps[1:]):
+        if first.time["datetime"] == second.time["datetime"] and first["class"] == second["class"]:
+            rank = [order.get(s.time.get_text().split()[0], 2) for s in (first, second)]
+            assert rank[0] <= rank[1], (first.h3.get_text(), second.h3.get_text())
+
+
+def test_the_timeline_separates_done_from_planned(pages, content):
+    article = pages["proces/index.html"].select_one("article")
+    headings = {heading(h): h for h in article.select("h2")}
+    done = headings["Wat hebben we allemaal gedaan?"].find_next("ol")
+    planned = headings["Wat gaan we nog doen?"].find_next("ol")
+    assert {li.h3["id"] for li in done.select("li")} == {s["slug"] for s in content.stappen if s["status"] == "gedaan"}
+    assert {li.h3["id"] for li in planned.select("li")} == {s["slug"] for s in content.stappen if s["status"] == "gepland"}
+    for li in done.select("li"):
+        assert li.select_one(".cr-label").get_text(strip=True) == "gedaan"
+    for li in planned.select("li"):
+        assert li.select_one(".cr-label").get_text(strip=True) == "gepland"
+
+
+def test_the_process_page_shows_the_organisation(pages, content):
+    article = pages["proces/index.html"].select_one("article")
+    for orgaan in content.organen:
+        section = article.find(id=orgaan["slug"]).find_parent("section")
+        assert orgaan["rol"] in section.get_text()
+        assert orgaan["samenstelling"] in section.get_text()
+
+
+def test_the_working_groups_page_lists_every_group(pages, content):
+    article = pages["werkgroepen/index.html"].select_one("article")
+    for groep in content.werkgroepen:
+        section = article.find(id=groep["slug"]).find_parent("section")
+        assert content.thema(groep["thema"])["naam"] in section.get_text()
+
+
+def test_example_collaborations_are_marked_as_examples(pages, content):
+    article = pages["samenwerkingen/index.html"].select_one("article")
+    cards = {card.h3["id"]: card for card in article.select(".cr-kaart--samenwerking")}
+    assert set(cards) == {s["slug"] for s in content.samenwerkingen}
+    for item in content.samenwerkingen:
+        marked = cards[item["slug"]].select_one(".cr-label--voorbeeld") is not None
+        assert marked == bool(item["voorbeeld"])
+
+
+def test_the_agenda_lists_every_meeting_in_date_order(pages, content):
+    article = pages["agenda/index.html"].select_one("article")
+    meetings = article.select(".cr-bijeenkomst")
+    assert [m.h2["id"] for m in meetings] and len(meetings) == len(content.bijeenkomsten)
+    starts = [m.time["datetime"] for m in meetings]
+    assert starts == sorted(starts)
+    assert any("21 november 2018" in m.get_text() for m in meetings)
+
+
+def test_the_home_page_leads_to_profile_process_and_themes(pages):
+    links = {a["href"] for a in pages["index.html"].select("article a[href]")}
+    assert {"profiel/", "proces/", "themas/tijd-en-ruimte/"} <= links
