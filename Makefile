@@ -28,7 +28,7 @@ $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site-installed
 	$(BIN)/python -m scripts.build --site-dir site

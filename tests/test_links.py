@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from tests.conftest import ROOT
 
@@ -58,7 +58,7 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
 
 
 def test_the_404_page_links_into_the_site(site, pages):
-    site_url = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_url"]
+    site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     links = [a["href"] for a in pages["404.html"].select("article a[href]")]
     assert links
     for href in links:
