@@ -11,14 +11,11 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from scripts.dates import PartialDate, period_label
+from scripts.dates import TIMEZONE, PartialDate, period_label
 from scripts.problems import ContentError, Problem
 from scripts.schema import item_defaults, validate
 from scripts.yamlfile import YamlFile, read_yaml
-
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 # data file -> the list it holds (each data file is named after its schema).
 LISTS = {
@@ -62,6 +59,15 @@ class Content:
 
     def werkgroep_van(self, thema: str) -> dict[str, Any]:
         return next(group for group in self.werkgroepen if group["thema"] == thema)
+
+    def bijeenkomsten_voor(self, day: dt.date) -> tuple[list, list]:
+        """Meetings still to come on `day` (soonest first) and those past (latest first)."""
+        def last_day(meeting):
+            end = meeting["einde"] or meeting["start"]
+            return end.date() if isinstance(end, dt.datetime) else end
+        coming = [m for m in self.bijeenkomsten if last_day(m) >= day]
+        past = [m for m in self.bijeenkomsten if last_day(m) < day]
+        return coming, past[::-1]
 
     def samenwerkingen_met(self, thema: str | None = None, gemeente: str | None = None):
         return [
@@ -213,7 +219,8 @@ def _assemble(lists: dict[str, list[dict[str, Any]]]) -> Content:
     for meeting in lists["agenda"]:
         start = _moment(meeting["start"])
         end = _moment(meeting["einde"]) if meeting["einde"] else None
-        meetings.append({**meeting, "start": start, "einde": end, "wanneer": period_label(start, end)})
+        meetings.append({**meeting, "start": start, "einde": end, "wanneer": period_label(start, end),
+                         "bijgewerkt": dt.date.fromisoformat(meeting["bijgewerkt"])})
     return Content(
         gemeenten=sorted(lists["gemeenten"], key=lambda item: item["naam"]),
         themas=lists["themas"],

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -81,3 +85,10 @@ def period_label(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None
         else:
             text += f" tot {end:%H:%M}"
     return text + " uur"
+
+
+def build_date() -> dt.date:
+    """Today for the build: the day of SOURCE_DATE_EPOCH when set, so a build can be redone."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), TIMEZONE) if epoch else dt.datetime.now(TIMEZONE)
+    return moment.date()

@@ -11,8 +11,13 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from scripts.content import Content, load_content
+from scripts.dates import build_date
+from scripts.feeds import finish_feed
+from scripts.ical import calendar_file
+from scripts.newsletters import check_newsletters, check_theme_categories
 from scripts.problems import ContentError, Problem
 from scripts.templates import environment
 
@@ -21,9 +26,15 @@ log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
 def define_env(env) -> None:
     project = Path(env.conf.config_file_path).parent
+    docs = Path(env.conf.docs_dir)
+    categories = env.conf.plugins["material/blog"].config.categories_allowed
     try:
         content = load_content(project / "data")
-        _check_theme_pages(content, Path(env.conf.docs_dir))
+        problems = _missing_theme_pages(content, docs)
+        problems += check_theme_categories([t["naam"] for t in content.themas], categories)
+        problems += check_newsletters(docs, categories)
+        if problems:
+            raise ContentError(problems)
     except ContentError as error:
         raise PluginError(error.report()) from None
     templates = environment(project / "overrides" / "content")
@@ -79,8 +90,42 @@ def define_env(env) -> None:
 
     @env.macro
     def agenda() -> str:
-        """The meetings in date order."""
-        return render("agenda.html", bijeenkomsten=content.bijeenkomsten)
+        """Meetings to come (soonest first), then past ones, with calendar files to add."""
+        coming, past = content.bijeenkomsten_voor(build_date())
+        here = env.page.url
+        return render(
+            "agenda.html",
+            komend=coming,
+            voorbij=past,
+            ics=get_relative_url(AGENDA_FILE, here),
+            webcal="webcal://" + env.conf.site_url.split("://", 1)[1] + AGENDA_FILE,
+            ics_per_bijeenkomst={m["slug"]: get_relative_url(_meeting_file(m), here)
+                                 for m in content.bijeenkomsten},
+        )
+
+
+AGENDA_FILE = "agenda.ics"
+
+
+def _meeting_file(meeting) -> str:
+    return f"agenda/{meeting['slug']}.ics"
+
+
+def on_post_build(env) -> None:
+    """Write the calendar files and finish the newsletter feed."""
+    content: Content = env.variables["inhoud"]
+    site = Path(env.conf.site_dir)
+    site_url = env.conf.site_url
+    (site / AGENDA_FILE).write_bytes(
+        calendar_file(content.bijeenkomsten, "Cultuurregio Twente", site_url))
+    for meeting in content.bijeenkomsten:
+        path = site / _meeting_file(meeting)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
+    finish_feed(site / "feed_rss_created.xml")
+    # The plugin dates newsletters that were never updated at build time in this second
+    # feed; the archive feed above is the one we publish.
+    (site / "feed_rss_updated.xml").unlink(missing_ok=True)
 
 
 def _known(lookup):
@@ -96,12 +141,10 @@ def _known(lookup):
         raise PluginError(error.report()) from None
 
 
-def _check_theme_pages(content: Content, docs_dir: Path) -> None:
-    missing = [
+def _missing_theme_pages(content: Content, docs_dir: Path) -> list[Problem]:
+    return [
         Problem("data/themas.yml", None, f"thema '{item['slug']}' heeft geen pagina; maak "
                 f"docs/themas/{item['slug']}.md (kopieer een bestaande themapagina)")
         for item in content.themas
         if not (docs_dir / "themas" / f"{item['slug']}.md").is_file()
     ]
-    if missing:
-        raise ContentError(missing)

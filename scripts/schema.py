@@ -76,7 +76,10 @@ def validator(name: str) -> Draft202012Validator:
 
 def validate(document: YamlFile, schema_name: str) -> list[Problem]:
     """Every schema violation in `document`, each with its line."""
-    errors = validator(schema_name).iter_errors(document.data)
+    errors = list(validator(schema_name).iter_errors(document.data))
+    # A value in the wrong form fails its pattern and its format; one message says it all.
+    malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    errors = [e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in malformed)]
     return [
         Problem(document.name, document.line(_where(error)), _message(error)) for error in errors
     ]

@@ -103,6 +103,10 @@ def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
         return None, [Problem(name, None, "dit bestand ontbreekt; zet het terug (zie git)")]
     except UnicodeDecodeError:
         return None, [Problem(name, None, "dit bestand is geen UTF-8-tekst; sla het op als UTF-8")]
+    return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -125,3 +129,21 @@ def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
     finally:
         loader.dispose()
     return YamlFile(name, data, root), problems
+
+
+def read_front_matter(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    """The YAML block between the `---` lines at the top of a Markdown page.
+
+    Lines in messages count from the top of the page, as an editor sees them.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(name, 1, "de pagina begint niet met een kopje tussen twee regels "
+                              "'---' (front matter); kopieer het kopje van een bestaande nieuwsbrief")]
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        return None, [Problem(name, 1, "het kopje (front matter) wordt niet afgesloten met een "
+                              "regel '---'")]
+    # Blank lines in front of the YAML keep the parser's line numbers equal to the page's.
+    return _parse("\n" + "".join(lines[1:end]), name)

@@ -12,25 +12,25 @@ ATTACK = "<script>alert('x')</script>"
 
 def test_script_in_data_is_shown_as_text_everywhere(project, tmp_path):
     # A municipality's name reaches the footer (theme template) and the data pages
-    # (content templates); a theme's name reaches Markdown links.
+    # (content templates); a working group's name reaches Markdown links and headings.
     replace_once(project / "data" / "gemeenten.yml", "naam: Borne", f'naam: "Borne {ATTACK}"')
-    replace_once(project / "data" / "themas.yml", "naam: Grenzeloos Twente",
-                 f'naam: "Grenzeloos *Twente* {ATTACK}"')
+    replace_once(project / "data" / "werkgroepen.yml", "naam: Werkgroep Grenzeloos Twente",
+                 f'naam: "Werkgroep *Grenzeloos* {ATTACK}"')
     site_dir = tmp_path / "site"
     result = build(project, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    for page in ("gemeenten/index.html", "themas/index.html", "index.html"):
+    for page in ("gemeenten/index.html", "werkgroepen/index.html", "themas/grenzeloos-twente/index.html", "index.html"):
         html = (site_dir / page).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert "alert(" not in "".join(s.get_text() for s in soup.find_all("script")), page
         assert ATTACK in soup.get_text(), page
     footer = BeautifulSoup((site_dir / "index.html").read_text(), "html.parser").footer
     assert f"Borne {ATTACK}" in footer.get_text()
-    card = BeautifulSoup((site_dir / "themas/index.html").read_text(), "html.parser")
-    link = card.find("a", string=lambda s: s and "Grenzeloos" in s)
+    theme_page = BeautifulSoup((site_dir / "themas/grenzeloos-twente/index.html").read_text(), "html.parser")
+    link = theme_page.find("a", string=lambda s: s and "Werkgroep" in s)
     # Markdown punctuation in data stays punctuation, too.
-    assert link.get_text() == f"Grenzeloos *Twente* {ATTACK}"
+    assert link.get_text() == f"Werkgroep *Grenzeloos* {ATTACK}"
 
 
 def test_a_page_without_macros_publishes_template_syntax_as_written(project, tmp_path):
