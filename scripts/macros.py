@@ -58,9 +58,9 @@ def define_env(env) -> None:
         return render("organisatie.html")
 
     @env.macro
-    def thema_kaarten() -> str:
-        """A card per theme, linking to its page."""
-        return render("thema-kaarten.html")
+    def thema_kaarten(niveau: int = 3) -> str:
+        """A card per theme, linking to its page; `niveau` is the cards' heading level."""
+        return render("thema-kaarten.html", niveau=niveau)
 
     @env.macro
     def thema_pagina(slug: str) -> str:
@@ -79,9 +79,9 @@ def define_env(env) -> None:
         return render("werkgroepen.html")
 
     @env.macro
-    def samenwerkingen(thema: str | None = None, gemeente: str | None = None) -> str:
-        """Cards for the example collaborations, optionally for one theme or municipality."""
-        return render("samenwerkingen.html", items=content.samenwerkingen_met(thema, gemeente))
+    def samenwerkingen(niveau: int = 2) -> str:
+        """Cards for the example collaborations; `niveau` is the cards' heading level."""
+        return render("samenwerkingen.html", items=content.samenwerkingen, niveau=niveau)
 
     @env.macro
     def gemeenten() -> str:

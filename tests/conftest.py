@@ -64,3 +64,28 @@ def project(tmp_path) -> Path:
     """A private copy of the project that a test may change."""
     (tmp_path / "project").mkdir()
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def web(site):
+    """The built site on a local web server, under the published site's path."""
+    from mkdocs.utils.yaml import yaml_load
+    from urllib.parse import urlsplit
+
+    from tests.browser import SiteServer
+
+    site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    with SiteServer(site, urlsplit(site_url).path) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -39,7 +39,7 @@ def test_every_page_footer_names_all_municipalities(pages, content):
 def test_the_three_themes_are_on_the_themes_page_and_have_pages(pages, content):
     names = {t["naam"] for t in content.themas}
     assert names == {"Tijd en ruimte", "Traditie en innovatie", "Grenzeloos Twente"}
-    cards = pages["themas/index.html"].select(".cr-kaart--thema h3 a:not(.headerlink)")
+    cards = pages["themas/index.html"].select(".cr-kaart--thema h2 a:not(.headerlink)")
     assert {a.get_text(strip=True) for a in cards} == names
     for thema in content.themas:
         soup = pages[f"themas/{thema['slug']}/index.html"]
@@ -112,7 +112,7 @@ def test_the_working_groups_page_lists_every_group(pages, content):
 
 def test_example_collaborations_are_marked_as_examples(pages, content):
     article = pages["samenwerkingen/index.html"].select_one(".md-content")
-    cards = {card.h3["id"]: card for card in article.select(".cr-kaart--samenwerking")}
+    cards = {card.h2["id"]: card for card in article.select(".cr-kaart--samenwerking")}
     assert set(cards) == {s["slug"] for s in content.samenwerkingen}
     for item in content.samenwerkingen:
         marked = cards[item["slug"]].select_one(".cr-label--voorbeeld") is not None
