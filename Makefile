@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test lock clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,20 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/python -m scripts.build --site-dir site
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
+
+# Browser tests use Debian's Chromium (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium ontbreekt voor de browsertests. Installeer het pakket 'chromium'"; \
+	    echo "(Debian/Ubuntu: sudo apt-get install chromium) of zet CHROMIUM=/pad/naar/chromium."; \
+	    exit 1; \
+	  fi; \
+	}
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"

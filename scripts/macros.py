@@ -19,6 +19,7 @@ from scripts.feeds import finish_feed
 from scripts.ical import calendar_file
 from scripts.newsletters import check_newsletters, check_theme_categories
 from scripts.problems import ContentError, Problem
+from scripts.search_index import add_folded_words
 from scripts.templates import environment
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
@@ -112,7 +113,7 @@ def _meeting_file(meeting) -> str:
 
 
 def on_post_build(env) -> None:
-    """Write the calendar files and finish the newsletter feed."""
+    """Write the calendar files, finish the newsletter feed and the search index."""
     content: Content = env.variables["inhoud"]
     site = Path(env.conf.site_dir)
     site_url = env.conf.site_url
@@ -126,6 +127,7 @@ def on_post_build(env) -> None:
     # The plugin dates newsletters that were never updated at build time in this second
     # feed; the archive feed above is the one we publish.
     (site / "feed_rss_updated.xml").unlink(missing_ok=True)
+    add_folded_words(site / "search" / "search_index.json")
 
 
 def _known(lookup):
