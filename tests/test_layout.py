@@ -1,0 +1,49 @@
+"""Phones and paper: no sideways scrolling at 360 px, and a clean printout."""
+
+from __future__ import annotations
+
+from tests.browser import page_urls
+
+
+def test_no_page_scrolls_sideways_at_360_px(browser, web, site):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    too_wide = []
+    for url in page_urls(site, web.base):
+        page.goto(url, wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append(f"{url.removeprefix(web.base) or '/'}: {width}px")
+    page.close()
+    assert not too_wide, too_wide
+
+
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-skip"]
+
+
+def test_a_printed_page_shows_content_without_site_chrome(browser, web, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(web.base + "proces/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    screenshot = tmp_path / "proces-print.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+    for selector in CHROME:
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), f"{selector} is printed"
+    assert page.locator("h1").is_visible()
+    assert page.locator(".cr-tijdlijn").first.is_visible()
+    # A link in the text prints its full address after it.
+    link = page.locator(".md-content a[data-afdruk-url]").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert web.base in after
+    page.close()
+
+
+def test_links_print_their_address_but_permalinks_do_not(browser, web):
+    page = browser.new_page()
+    page.goto(web.base + "proces/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    addresses = page.eval_on_selector_all(".md-content a[data-afdruk-url]", "as => as.map(a => a.dataset.afdrukUrl)")
+    assert addresses and all(a.startswith(web.origin) for a in addresses)
+    assert page.locator(".md-content a.headerlink[data-afdruk-url]").count() == 0
+    page.close()
