@@ -2,6 +2,7 @@
 #   make serve   preview on http://127.0.0.1:8000 (reloads on save)
 #   make build   the complete site in site/ (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
+#   make lighthouse  benchmark: Lighthouse scores of three pages
 #   make lock    refresh requirements*.lock after changing pyproject.toml
 
 PYTHON ?= python3
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean browser
+.PHONY: serve build test lock clean browser lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,10 @@ browser:
 	    exit 1; \
 	  fi; \
 	}
+
+# Benchmark, not a test: prints Lighthouse's scores for three pages (needs Node.js/npm).
+lighthouse: $(VENV)/.site-installed browser
+	$(BIN)/python -m scripts.lighthouse
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"

@@ -72,7 +72,7 @@ def web(site):
     from mkdocs.utils.yaml import yaml_load
     from urllib.parse import urlsplit
 
-    from tests.browser import SiteServer
+    from scripts.localserver import SiteServer
 
     site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     with SiteServer(site, urlsplit(site_url).path) as server:

@@ -78,26 +78,25 @@ def test_every_tab_stop_is_visible_and_shows_focus(browser, web, viewport, path)
 
 def test_the_phone_menu_opens_and_closes_by_keyboard(browser, web):
     page = open_page(browser, web, "", PHONE)
-    menu = page.locator('label.md-header__button[for="__drawer"]')
-    drawer_open = "document.getElementById('__drawer').checked"
+    menu = page.locator("button.cr-menuknop")
+    on_menu_button = "document.activeElement.classList.contains('cr-menuknop')"
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('for') === '__drawer'"):
+        if page.evaluate(on_menu_button):
             break
     else:
         pytest.fail("the menu button is not reachable with Tab")
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
-    assert page.evaluate(drawer_open)
+    page.wait_for_function("document.getElementById('__drawer').checked", timeout=2000)
     assert menu.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')", timeout=2000)
     assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
     page.keyboard.press("Escape")
-    assert not page.evaluate(drawer_open)
-    assert page.evaluate("document.activeElement.getAttribute('for') === '__drawer'")
+    page.wait_for_function("!document.getElementById('__drawer').checked", timeout=2000)
+    assert page.evaluate(on_menu_button)
     page.keyboard.press(" ")
-    assert page.evaluate(drawer_open)
-    page.keyboard.press("Escape")
+    page.wait_for_function("document.getElementById('__drawer').checked", timeout=2000)
     page.close()
 
 
@@ -111,10 +110,10 @@ def test_search_opens_and_closes_by_keyboard(browser, web, viewport):
             break
     else:
         pytest.fail("the search box is not reachable with Tab")
-    assert page.evaluate(search_open)
+    page.wait_for_function(search_open, timeout=2000)
     page.keyboard.type("werkgroep")
     page.wait_for_selector(".md-search-result__item")
     assert page.locator(".md-search-result__item").first.is_visible()
     page.keyboard.press("Escape")
-    assert not page.evaluate(search_open)
+    page.wait_for_function(f"!{search_open}", timeout=2000)
     page.close()

@@ -1,0 +1,70 @@
+"""Benchmark: Lighthouse (mobile) on three kinds of page. Prints figures; asserts nothing.
+
+    python -m scripts.lighthouse            (or: make lighthouse)
+
+Builds the site, serves it on 127.0.0.1 (compressed, under the published path) and runs
+npm's Lighthouse with Debian's Chromium. Needs Node.js and npm.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.utils.yaml import yaml_load
+
+from scripts.build import build
+from scripts.localserver import SiteServer
+
+# Lighthouse 13 needs Node.js 22; 12.2.3 runs on the Node.js 20 that Debian machines have.
+LIGHTHOUSE = "lighthouse@12.2.3"
+PAGES = {"home": "", "thema": "themas/tijd-en-ruimte/", "nieuwsbrief": "nieuwsbrief/2018/09/debat/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+
+
+def run(url: str, chromium: str) -> dict:
+    command = ["npx", "--yes", LIGHTHOUSE, url, "--output=json", "--output-path=stdout",
+               "--quiet", f"--chrome-flags={CHROME_FLAGS}"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True,
+                            env={**os.environ, "CHROME_PATH": chromium})
+    return json.loads(result.stdout)
+
+
+def main() -> int:
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not chromium or not shutil.which("npx"):
+        print("Nodig: Chromium en Node.js met npx (Debian: apt-get install chromium nodejs npm).")
+        return 1
+    root = Path(__file__).resolve().parent.parent
+    site_url = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        if build(root / "mkdocs.yml", site) != 0:
+            return 1
+        with SiteServer(site, urlsplit(site_url).path) as server:
+            print(f"{'pagina':<12} {'prestaties':>10} {'toegankelijkheid':>16} "
+                  f"{'best practices':>14} {'SEO':>5} {'kB (gzip)':>10}")
+            for name, path in PAGES.items():
+                report = run(server.base + path, chromium)
+                scores = [report["categories"][c]["score"] for c in CATEGORIES]
+                weight = report["audits"]["total-byte-weight"]["numericValue"] / 1000
+                print(f"{name:<12} {scores[0]:>10.2f} {scores[1]:>16.2f} {scores[2]:>14.2f} "
+                      f"{scores[3]:>5.2f} {weight:>10.1f}")
+                for category in CATEGORIES:
+                    for ref in report["categories"][category]["auditRefs"]:
+                        audit = report["audits"][ref["id"]]
+                        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                            print(f"    {category}: {audit['id']} ({audit['score']}): {audit['title']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
