@@ -1,6 +1,6 @@
 # The few commands people type. Each target installs what it needs first.
 #   make serve   preview on http://127.0.0.1:8000 (reloads on save)
-#   make build   the complete site in site/ (or nothing, if anything is wrong)
+#   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
 #   make lighthouse  benchmark: Lighthouse scores of three pages
 #   make lock    refresh requirements*.lock after changing pyproject.toml
@@ -31,8 +31,9 @@ $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
 serve: $(VENV)/.site-installed
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site-installed
-	$(BIN)/python -m scripts.build --site-dir site
+# The site and the profile PDF (printed by Chromium between two builds: scripts/pdf.py).
+build: $(VENV)/.test-installed browser
+	$(BIN)/python -m scripts.pdf --site-dir site
 
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest

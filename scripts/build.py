@@ -31,6 +31,8 @@ def build(config_file: Path, site_dir: Path) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    # mkdtemp makes a private folder; a published site must be readable by the web server.
+    staging.chmod(0o755)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     epoch = source_date_epoch(config_file.parent)
     if epoch:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from mkdocs.utils.yaml import yaml_load
 
 from scripts.build import build
+from scripts.chromium import CHROMIUM_ARGS, chromium_path
 from scripts.localserver import SiteServer
 
 # Lighthouse 13 needs Node.js 22; 12.2.3 runs on the Node.js 20 that Debian machines have.
@@ -30,22 +31,20 @@ LIGHTHOUSE = "lighthouse@12.2.3"
 RUNS = 5
 PAGES = {"home": "", "thema": "themas/tijd-en-ruimte/", "nieuwsbrief": "nieuwsbrief/2018/09/debat/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
 
 
 def run(url: str, chromium: str) -> dict:
     command = ["npx", "--yes", LIGHTHOUSE, url, "--output=json", "--output-path=stdout",
-               "--quiet", f"--chrome-flags={CHROME_FLAGS}"]
+               "--quiet", f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}"]
     result = subprocess.run(command, capture_output=True, text=True, check=True,
                             env={**os.environ, "CHROME_PATH": chromium})
     return json.loads(result.stdout)
 
 
 def main() -> int:
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not chromium or not shutil.which("npx"):
-        print("Nodig: Chromium en Node.js met npx (Debian: apt-get install chromium nodejs npm).")
+    chromium = chromium_path()
+    if not shutil.which("npx"):
+        print("Nodig: Node.js met npx (Debian: apt-get install nodejs npm).")
         return 1
     root = Path(__file__).resolve().parent.parent
     site_url = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]

@@ -8,6 +8,7 @@ when MkDocs reads its configuration: a problem stops the build before any page r
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +20,7 @@ from scripts.feeds import finish_feed
 from scripts.ical import calendar_file
 from scripts.newsletters import check_newsletters, check_theme_categories
 from scripts.problems import ContentError, Problem
+from scripts.sizes import file_size_label
 from scripts.search_index import add_folded_words
 from scripts.templates import environment
 
@@ -90,6 +92,17 @@ def define_env(env) -> None:
         return render("gemeenten.html")
 
     @env.macro
+    def pdf_link() -> str:
+        """The profile as PDF with its size, once `make build` has printed it (scripts/pdf.py)."""
+        staged = project / PDF_STAGED
+        if not staged.is_file():
+            return render("pdf-link.html", pdf=None)
+        return render("pdf-link.html", pdf={
+            "href": get_relative_url(PDF_FILE, env.page.url),
+            "size": file_size_label(staged.stat().st_size),
+        })
+
+    @env.macro
     def agenda() -> str:
         """Meetings to come (soonest first), then past ones, with calendar files to add."""
         coming, past = content.bijeenkomsten_voor(build_date())
@@ -106,6 +119,9 @@ def define_env(env) -> None:
 
 
 AGENDA_FILE = "agenda.ics"
+# Printed by scripts/pdf.py between two builds; the second build publishes it.
+PDF_STAGED = Path("build") / "pdf" / "cultuurprofiel-twente.pdf"
+PDF_FILE = "profiel/cultuurprofiel-twente.pdf"
 
 
 def _meeting_file(meeting) -> str:
@@ -128,6 +144,9 @@ def on_post_build(env) -> None:
     # feed; the archive feed above is the one we publish.
     (site / "feed_rss_updated.xml").unlink(missing_ok=True)
     add_folded_words(site / "search" / "search_index.json")
+    staged = Path(env.conf.config_file_path).parent / PDF_STAGED
+    if staged.is_file():
+        shutil.copyfile(staged, site / PDF_FILE)
 
 
 def _known(lookup):

@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 from scripts.content import Content, load_content
 
@@ -17,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "data", "scripts")
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Build like `make build` does, and return what it printed."""
+def build(project: Path, site_dir: Path, with_pdf: bool = False) -> subprocess.CompletedProcess:
+    """Build the site (with the profile PDF: exactly as `make build`), return what it printed."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "scripts.pdf" if with_pdf else "scripts.build",
+         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         capture_output=True, text=True,
     )
 
@@ -38,9 +41,9 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built strictly into a temporary folder."""
+    """The real site as `make build` makes it (PDF included), strictly, in a temporary folder."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build(ROOT, site_dir)
+    result = build(ROOT, site_dir, with_pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
@@ -67,14 +70,15 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web(site):
-    """The built site on a local web server, under the published site's path."""
-    from mkdocs.utils.yaml import yaml_load
-    from urllib.parse import urlsplit
+def site_url() -> str:
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
+
+@pytest.fixture(scope="session")
+def web(site, site_url):
+    """The built site on a local web server, under the published site's path."""
     from scripts.localserver import SiteServer
 
-    site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     with SiteServer(site, urlsplit(site_url).path) as server:
         yield server
 
@@ -83,7 +87,7 @@ def web(site):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, chromium_path
+    from scripts.chromium import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

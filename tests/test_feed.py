@@ -10,17 +10,9 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
-
-from tests.conftest import ROOT
 from tests.newsletters import published
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="session")
-def site_url() -> str:
-    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.utils.yaml import yaml_load
-
-from tests.conftest import ROOT
 
 
 def target_file(site, page: str, href: str) -> str | None:
@@ -57,8 +54,7 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
     assert not broken, "\n".join(broken)
 
 
-def test_the_404_page_links_into_the_site(site, pages):
-    site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+def test_the_404_page_links_into_the_site(site, pages, site_url):
     links = [a["href"] for a in pages["404.html"].select("article a[href]")]
     assert links
     for href in links:
