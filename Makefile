@@ -2,6 +2,8 @@
 #   make serve   preview on http://127.0.0.1:8000 (reloads on save)
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
+#   make check   check all content (data and newsletters) without building
+#   make nieuwsbrief TITEL="..."   (or samenwerking, bijeenkomst) start new content
 #   make lighthouse  benchmark: Lighthouse scores of three pages
 #   make lock    refresh requirements*.lock after changing pyproject.toml
 
@@ -11,7 +13,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean browser lighthouse
+.PHONY: serve build test check lock clean browser lighthouse nieuwsbrief samenwerking bijeenkomst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +36,14 @@ serve: $(VENV)/.site-installed
 # The site and the profile PDF (printed by Chromium between two builds: scripts/pdf.py).
 build: $(VENV)/.test-installed browser
 	$(BIN)/python -m scripts.pdf --site-dir site
+
+# All content checked in seconds, every problem at once, without building.
+check: $(VENV)/.site-installed
+	$(BIN)/python -m scripts.check
+
+# Start new content: make nieuwsbrief TITEL="Ideeën uit Hengelo" (likewise samenwerking, bijeenkomst).
+nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
+	$(BIN)/python -m scripts.scaffold $@ "$(TITEL)"
 
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest

@@ -14,12 +14,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from scripts.content import Content, load_content
+from scripts.check import check_everything
+from scripts.content import Content
 from scripts.dates import build_date
 from scripts.feeds import finish_feed
 from scripts.ical import calendar_file
-from scripts.newsletters import check_newsletters, check_theme_categories
-from scripts.problems import ContentError, Problem
+from scripts.problems import ContentError
 from scripts.sizes import file_size_label
 from scripts.search_index import add_folded_words
 from scripts.templates import environment
@@ -31,15 +31,9 @@ def define_env(env) -> None:
     project = Path(env.conf.config_file_path).parent
     docs = Path(env.conf.docs_dir)
     categories = env.conf.plugins["material/blog"].config.categories_allowed
-    try:
-        content = load_content(project / "data")
-        problems = _missing_theme_pages(content, docs)
-        problems += check_theme_categories([t["naam"] for t in content.themas], categories)
-        problems += check_newsletters(docs, categories)
-        if problems:
-            raise ContentError(problems)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
+    content, problems = check_everything(project, docs, categories)
+    if problems:
+        raise PluginError(ContentError(problems).report())
     templates = environment(project / "overrides" / "content")
 
     def render(template: str, **context) -> str:
@@ -160,12 +154,3 @@ def _known(lookup):
     except ContentError as error:
         log.error(error.report())
         raise PluginError(error.report()) from None
-
-
-def _missing_theme_pages(content: Content, docs_dir: Path) -> list[Problem]:
-    return [
-        Problem("data/themas.yml", None, f"thema '{item['slug']}' heeft geen pagina; maak "
-                f"docs/themas/{item['slug']}.md (kopieer een bestaande themapagina)")
-        for item in content.themas
-        if not (docs_dir / "themas" / f"{item['slug']}.md").is_file()
-    ]

@@ -7,12 +7,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One thing wrong; sorts by file, then line (problems without a line first)."""
+
     file: str
     line: int | None
     message: str
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, regel {self.line}"
+        return f"{where}: {self.message}"
+
+    def as_line(self) -> str:
+        """`file:line: message`, the form editors and their tools (VS Code) jump from."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.message}"
 
 

@@ -1,0 +1,115 @@
+"""Start a new newsletter, collaboration or meeting with the right fields filled in.
+
+    python -m scripts.scaffold nieuwsbrief "Ideeën uit Hengelo"
+    python -m scripts.scaffold samenwerking "Naam van de samenwerking"
+    python -m scripts.scaffold bijeenkomst "Naam van de bijeenkomst"
+
+(make nieuwsbrief TITEL="...", make samenwerking TITEL="...", make bijeenkomst TITEL="...")
+The result builds as it is; the placeholder texts say what to write. Nothing existing is
+ever overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from scripts.content import load_content
+from scripts.problems import ContentError
+
+TEMPLATES = Path(__file__).parent / "scaffolds"
+
+
+def slugify(title: str) -> str:
+    """'Ideeën uit Hengelo' -> 'ideeen-uit-hengelo'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _render(name: str, **context) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    # A JSON string is a valid YAML string, quotes and colons included.
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return env.get_template(name).render(**context)
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def new_newsletter(project: Path, title: str, today: dt.date) -> Path:
+    slug = slugify(title)
+    posts = project / "docs" / "nieuwsbrief" / "posts"
+    path = posts / f"{today:%Y-%m}-{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(project)} bestaat al; kies een andere titel "
+                            "of bewerk die nieuwsbrief")
+    path.write_text(_render("nieuwsbrief.md.j2", title=title, slug=slug, today=today.isoformat()),
+                    encoding="utf-8")
+    return path
+
+
+def _append(project: Path, data_file: str, template: str, title: str, context) -> Path:
+    """Add an item at the end of a data file; `context(content)` gives the template's values."""
+    slug = slugify(title)
+    try:
+        content = load_content(project / "data")
+    except ContentError as error:
+        raise ScaffoldError("los eerst deze problemen op:\n" + error.report()) from None
+    existing = {"samenwerkingen.yml": content.samenwerkingen,
+                "agenda.yml": content.bijeenkomsten}[data_file]
+    if any(item["slug"] == slug for item in existing):
+        raise ScaffoldError(f"data/{data_file} heeft al een item met slug '{slug}'; kies een "
+                            "andere titel of bewerk dat item")
+    path = project / "data" / data_file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + _render(template, title=title, slug=slug,
+                                                        **context(content)),
+                    encoding="utf-8")
+    return path
+
+
+def new_collaboration(project: Path, title: str, today: dt.date) -> Path:
+    # Valid references to start from; the editor replaces them with the right ones.
+    return _append(project, "samenwerkingen.yml", "samenwerking.yml.j2", title,
+                   lambda content: {"gemeente": content.gemeenten[0]["slug"],
+                                    "thema": content.themas[0]["slug"]})
+
+
+def new_meeting(project: Path, title: str, today: dt.date) -> Path:
+    return _append(project, "agenda.yml", "bijeenkomst.yml.j2", title,
+                   lambda content: {"today": today.isoformat()})
+
+
+KINDS = {"nieuwsbrief": new_newsletter, "samenwerking": new_collaboration, "bijeenkomst": new_meeting}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Begin een nieuwsbrief, samenwerking of bijeenkomst.")
+    parser.add_argument("soort", choices=sorted(KINDS))
+    parser.add_argument("titel")
+    parser.add_argument("--project", type=Path, default=Path("."))
+    args = parser.parse_args(argv)
+    if not args.titel.strip() or not slugify(args.titel):
+        print("Geef een titel, bijvoorbeeld: make nieuwsbrief TITEL=\"Ideeën uit Hengelo\"", file=sys.stderr)
+        return 2
+    try:
+        path = KINDS[args.soort](args.project.resolve(), args.titel.strip(), dt.date.today())
+    except ScaffoldError as error:
+        print(f"Niets geschreven: {error}", file=sys.stderr)
+        return 1
+    print(f"Geschreven: {path.relative_to(args.project.resolve())}. Vervang de voorbeeldteksten "
+          "en bekijk het resultaat met 'make serve'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

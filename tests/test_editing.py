@@ -1,0 +1,197 @@
+"""Editors' tools: scaffolds, `make check`, schemas that agree with the loader, edit links,
+and workflows that pass the linters."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from scripts.content import LISTS
+from scripts.scaffold import slugify
+from scripts.yamlfile import read_yaml
+from tests.conftest import ROOT, build
+from tests.test_bad_data import replace_once
+
+SCHEMAS = ROOT / "scripts" / "schemas"
+
+
+def scaffold(project, kind: str, title: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts.scaffold", kind, title, "--project", str(project)],
+                          capture_output=True, text=True)
+
+
+def check(project) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts.check", "--config-file", str(project / "mkdocs.yml")],
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Ideeën uit Hengelo", "ideeen-uit-hengelo"),
+    ("Café-avond: Kunst & Cultuur!", "cafe-avond-kunst-cultuur"),
+    ("  Twente   Grenzeloos  ", "twente-grenzeloos"),
+    ("Één jaar Rijssen-Holten", "een-jaar-rijssen-holten"),
+])
+def test_slugs_are_plain_and_keep_dutch_words_readable(title, slug):
+    assert slugify(title) == slug
+
+
+def test_scaffolds_write_content_that_builds_and_is_published(project, tmp_path):
+    for kind, title in (("nieuwsbrief", "Ideeën uit Hengelo"), ("samenwerking", "Samen spelen in Twente"),
+                        ("bijeenkomst", "Netwerkavond")):
+        result = scaffold(project, kind, title)
+        assert result.returncode == 0, result.stderr
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    posts = list((project / "docs" / "nieuwsbrief" / "posts").glob("*-ideeen-uit-hengelo.md"))
+    assert len(posts) == 1
+    month = posts[0].name[:7].replace("-", "/")
+    assert (site_dir / "nieuwsbrief" / month / "ideeen-uit-hengelo" / "index.html").is_file()
+    archive = (site_dir / "nieuwsbrief" / "index.html").read_text(encoding="utf-8")
+    assert "Ideeën uit Hengelo" in archive
+    feed = ET.parse(site_dir / "feed_rss_created.xml").getroot()
+    assert any(item.findtext("title") == "Ideeën uit Hengelo" for item in feed.iter("item"))
+    assert 'id="samen-spelen-in-twente"' in (site_dir / "samenwerkingen" / "index.html").read_text()
+    assert 'id="netwerkavond"' in (site_dir / "agenda" / "index.html").read_text()
+
+
+@pytest.mark.parametrize(("kind", "title"), [("nieuwsbrief", "Twee keer"), ("samenwerking", "Twee keer"),
+                                             ("bijeenkomst", "Twee keer")])
+def test_scaffolds_never_overwrite(project, kind, title):
+    assert scaffold(project, kind, title).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "data").glob("*.yml")}
+    before.update({p: p.read_bytes() for p in (project / "docs").rglob("*.md")})
+    again = scaffold(project, kind, title)
+    assert again.returncode != 0
+    assert "Niets geschreven" in again.stderr
+    assert "bestaat al" in again.stderr or "heeft al een item" in again.stderr
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_check_passes_on_the_real_content():
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Alles in orde" in result.stdout
+
+
+def test_check_reports_every_mistake_at_once_with_file_and_line(project):
+    replace_once(project / "data" / "gemeenten.yml", "  - slug: borne\n    naam: Borne\n", "  - slug: borne\n")
+    replace_once(project / "data" / "agenda.yml", "    start: 2018-11-21", "    start: 2018-11-31")
+    replace_once(project / "data" / "werkgroepen.yml", "    thema: grenzeloos-twente", "    thema: grensloos")
+    replace_once(project / "docs" / "nieuwsbrief" / "posts" / "2018-09-debat.md", "  - Proces\nauthors",
+                 "  - Debatten\nauthors")
+    result = check(project)
+    assert result.returncode != 0
+    lines = result.stdout.splitlines()
+    expected = {
+        "data/gemeenten.yml": ("  - slug: borne", "veld 'naam' ontbreekt"),
+        "data/agenda.yml": ("    start: 2018-11-31", "'2018-11-31'"),
+        "data/werkgroepen.yml": ("    thema: grensloos", "thema 'grensloos' bestaat niet"),
+        "docs/nieuwsbrief/posts/2018-09-debat.md": ("  - Debatten", "categorie 'Debatten' bestaat niet"),
+    }
+    for name, (anchor, message) in expected.items():
+        text = (project / name).read_text(encoding="utf-8")
+        line = text[: text.index(anchor)].count("\n") + 1
+        assert any(l.startswith(f"{name}:{line}: ") and message in l for l in lines), (name, line, lines)
+
+
+def _schema_validator(name: str) -> Draft202012Validator:
+    """Straight from the schema files with the JSON Schema library: no project code."""
+    registry = Registry().with_resources(
+        (path.name, Resource.from_contents(json.loads(path.read_text()))) for path in SCHEMAS.glob("*.json"))
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+def test_every_data_file_is_valid_against_its_schema(name):
+    document, problems = read_yaml(ROOT / "data" / f"{name}.yml", name)
+    assert not problems
+    errors = list(_schema_validator(name).iter_errors(document.data))
+    assert not errors, [e.message for e in errors]
+
+
+# Mistakes a schema can see: (file, text, replacement).
+SCHEMA_MISTAKES = [
+    ("themas", "    status: concept\n  - slug: traditie", "    status: klaar\n  - slug: traditie"),
+    ("gemeenten", "    naam: Borne\n", ""),
+    ("agenda", "    start: 2018-11-21", "    start: 21-11-2018"),
+    ("werkgroepen", "    organisaties: []", "    organisaties: geen"),
+    ("samenwerkingen", "    voorbeeld: true", "    voorbeeld: true\n    website: www.twente.nl"),
+    ("tijdlijn", "    status: gepland", "    status: gepland\n    kleur: rood"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), SCHEMA_MISTAKES)
+def test_what_the_schema_rejects_the_loader_rejects(project, name, old, new):
+    replace_once(project / "data" / f"{name}.yml", old, new)
+    document, _ = read_yaml(project / "data" / f"{name}.yml", name)
+    assert list(_schema_validator(name).iter_errors(document.data)), "the schema accepts it"
+    result = check(project)
+    assert result.returncode != 0 and f"data/{name}.yml:" in result.stdout
+
+
+def test_every_data_file_points_editors_to_its_schema():
+    for name in LISTS:
+        first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../scripts/schemas/{name}.schema.json"
+        assert (ROOT / "data" / f"../scripts/schemas/{name}.schema.json").resolve().is_file()
+
+
+def test_every_edit_link_leads_to_a_file_in_the_repository(pages):
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    root = f"{config['repo_url']}/{config['edit_uri'].removesuffix('docs/')}"
+    checked = 0
+    for path, soup in pages.items():
+        links = [a["href"] for a in soup.select('a[rel="edit"]')]
+        generated = (path.startswith(("nieuwsbrief/archief/", "nieuwsbrief/categorie/", "nieuwsbrief/pagina/"))
+                     or path == "404.html")
+        assert links or generated, f"{path} has no edit link"
+        for href in links:
+            assert href.startswith(root), href
+            assert (ROOT / href.removeprefix(root)).is_file(), f"{path}: {href}"
+            checked += 1
+    assert checked > 30
+
+
+def test_pages_made_from_data_link_to_the_data_not_to_a_macro_call(pages):
+    links = [a["href"] for a in pages["themas/tijd-en-ruimte/index.html"].select('a[rel="edit"]')]
+    assert links and all("/data/" in href for href in links)
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+# Both come as executables in the test environment (installed from PyPI, see pyproject.toml).
+TOOLS = Path(sys.executable).parent
+
+
+def test_actionlint_finds_nothing():
+    result = subprocess.run([str(TOOLS / "actionlint"), *map(str, WORKFLOWS)], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing():
+    result = subprocess.run([str(TOOLS / "zizmor"), "--offline", str(ROOT / ".github" / "workflows")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_full_commit():
+    uses = [line.strip() for path in WORKFLOWS for line in path.read_text().splitlines()
+            if line.strip().startswith(("uses:", "- uses:"))]
+    assert uses
+    for line in uses:
+        assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d", line), line
