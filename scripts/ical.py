@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
@@ -29,7 +28,8 @@ def _calendar(name: str) -> Calendar:
 
 def _event(meeting: dict[str, Any], site_url: str) -> Event:
     event = Event()
-    event.add("uid", f"{meeting['slug']}@{urlsplit(site_url).hostname}")
+    # Not tied to the site's address: a move to another domain must not duplicate events.
+    event.add("uid", f"{meeting['slug']}@cultuurregio-twente")
     stamp = dt.datetime.combine(meeting["bijgewerkt"], dt.time(), tzinfo=dt.timezone.utc)
     event.add("dtstamp", stamp)
     event.add("summary", meeting["titel"])
