@@ -13,7 +13,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lock clean browser lighthouse nieuwsbrief samenwerking bijeenkomst
+.PHONY: serve build test check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ browser:
 # Benchmark, not a test: prints Lighthouse's scores for three pages (needs Node.js/npm).
 lighthouse: $(VENV)/.site-installed browser
 	$(BIN)/python -m scripts.lighthouse
+
+# Benchmark, not a test: build time, memory and sizes as the archive grows (10, 100, 1000).
+bench: $(VENV)/.site-installed
+	$(BIN)/python -m scripts.bench
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
