@@ -125,6 +125,6 @@ def test_the_archive_lists_every_newsletter_by_year_and_category(pages):
     assert len(category_pages) == len(categories)
 
 
-def test_updated_dates_come_from_front_matter_only(site):
+def test_only_the_archive_feed_is_published(site):
     """Only the archive feed is published: the plugin's second feed dates at build time."""
     assert not (site / "feed_rss_updated.xml").exists()
