@@ -25,8 +25,8 @@ from pathlib import Path
 
 import markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "overrides", "data", "scripts")
+from scripts.project import copy_project
+
 WORDS = ("cultuur", "Twente", "gemeenten", "werkgroep", "samenwerking", "theater", "museum",
          "muziek", "erfgoed", "bibliotheek", "jongeren", "festival", "ideeën", "vereniging")
 
@@ -44,13 +44,7 @@ def newsletter(index: int) -> str:
 
 
 def make_project(target: Path, count: int) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+    copy_project(target)
     posts = target / "docs" / "nieuwsbrief" / "posts"
     for index in range(count):
         (posts / f"bench-{index:05d}.md").write_text(newsletter(index), encoding="utf-8")

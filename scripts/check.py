@@ -10,11 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
-
 from scripts.content import Content, load_content
 from scripts.newsletters import check_newsletters, check_theme_categories
 from scripts.problems import ContentError, Problem
+from scripts.project import read_config
 
 
 def check_everything(project: Path, docs: Path, categories: list[str]) -> tuple[Content | None, list[Problem]]:
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
     config_file = args.config_file.resolve()
-    config = yaml_load(config_file.read_text(encoding="utf-8"))
+    config = read_config(config_file)
     project = config_file.parent
     _, problems = check_everything(project, project / config.get("docs_dir", "docs"),
                                    blog_categories(config))

@@ -20,11 +20,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.utils.yaml import yaml_load
-
 from scripts.build import build
 from scripts.chromium import CHROMIUM_ARGS, chromium_path
 from scripts.localserver import SiteServer
+from scripts.project import ROOT, read_config
 
 # Lighthouse 13 needs Node.js 22; 12.2.3 runs on the Node.js 20 that Debian machines have.
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -46,11 +45,10 @@ def main() -> int:
     if not shutil.which("npx"):
         print("Nodig: Node.js met npx (Debian: apt-get install nodejs npm).")
         return 1
-    root = Path(__file__).resolve().parent.parent
-    site_url = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = read_config()["site_url"]
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
-        if build(root / "mkdocs.yml", site) != 0:
+        if build(ROOT / "mkdocs.yml", site) != 0:
             return 1
         with SiteServer(site, urlsplit(site_url).path) as server:
             print(f"{'pagina':<12} {'prestaties':>10} {'toegankelijkheid':>16} "

@@ -12,7 +12,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 # Compressed on the way out, as GitHub Pages does, so transfer sizes are realistic.
 _COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt")
 

@@ -20,8 +20,8 @@ from scripts.dates import build_date
 from scripts.feeds import finish_feed
 from scripts.ical import calendar_file
 from scripts.problems import ContentError
-from scripts.sizes import file_size_label
 from scripts.search_index import add_folded_words
+from scripts.sizes import file_size_label
 from scripts.templates import environment
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")

@@ -22,13 +22,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pikepdf
-from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
 from scripts.build import build, source_date_epoch
 from scripts.chromium import CHROMIUM_ARGS, chromium_path
 from scripts.localserver import SiteServer
 from scripts.macros import PDF_STAGED
+from scripts.project import read_config
 
 PROFILE_PAGE = "profiel/"
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     config = args.config_file.resolve()
     staged = config.parent / PDF_STAGED
     staged.unlink(missing_ok=True)
-    site_url = yaml_load(config.read_text(encoding="utf-8"))["site_url"]
+    site_url = read_config(config)["site_url"]
     with tempfile.TemporaryDirectory() as temporary:
         first = Path(temporary) / "site"
         if build(config, first) != 0:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 
 from scripts.content import Content, load_content
-
-ROOT = Path(__file__).resolve().parent.parent
-# What a build reads; a copy of these is a complete project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "data", "scripts")
+from scripts.project import ROOT, copy_project, read_config
 
 
 def build(project: Path, site_dir: Path, with_pdf: bool = False) -> subprocess.CompletedProcess:
@@ -27,16 +21,6 @@ def build(project: Path, site_dir: Path, with_pdf: bool = False) -> subprocess.C
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         capture_output=True, text=True,
     )
-
-
-def copy_project(target: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -65,13 +49,12 @@ def content() -> Content:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A private copy of the project that a test may change."""
-    (tmp_path / "project").mkdir()
     return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
 def site_url() -> str:
-    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return read_config()["site_url"]
 
 
 @pytest.fixture(scope="session")

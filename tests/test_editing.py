@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from scripts.content import LISTS
+from scripts.project import read_config
 from scripts.scaffold import slugify
 from scripts.yamlfile import read_yaml
 from tests.conftest import ROOT, build
@@ -147,9 +148,7 @@ def test_every_data_file_points_editors_to_its_schema():
 
 
 def test_every_edit_link_leads_to_a_file_in_the_repository(pages):
-    from mkdocs.utils.yaml import yaml_load
-
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     root = f"{config['repo_url']}/{config['edit_uri'].removesuffix('docs/')}"
     checked = 0
     for path, soup in pages.items():

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+
 from tests.newsletters import published
 
 ATOM = "{http://www.w3.org/2005/Atom}"

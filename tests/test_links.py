@@ -6,7 +6,6 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 
-
 def target_file(site, page: str, href: str) -> str | None:
     """The file in site/ that `href` on `page` points to, or None for external links."""
     parts = urlsplit(href)

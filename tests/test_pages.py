@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mkdocs.utils.yaml import yaml_load
-
-from tests.conftest import ROOT
+from scripts.project import read_config
 
 
 def test_the_walk_finds_every_page_in_the_nav(pages):
     """Guards the other tests: they are only as good as the set of pages they walk."""
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
 
     def sources(nav):
         for entry in nav:
