@@ -64,8 +64,8 @@ browser:
 lighthouse: $(VENV)/.site-installed browser
 	$(BIN)/python -m scripts.lighthouse
 
-# Benchmark, not a test: build time, memory and sizes as the archive grows (10, 100, 1000).
-bench: $(VENV)/.site-installed
+# Benchmark, not a test: build time, memory, sizes and a first visit as the archive grows.
+bench: $(VENV)/.test-installed browser
 	$(BIN)/python -m scripts.bench
 
 lock: | $(BIN)/python

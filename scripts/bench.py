@@ -3,29 +3,38 @@
     python -m scripts.bench [--sizes 10 100 1000] [--runs 3]      (make bench)
 
 For each N: a copy of the site with N generated Dutch newsletters, built with the real
-configuration (strict). Printed: median wall time, peak memory (largest build so far), seconds per newsletter,
-size of site/ and of the search index, the time a plain Python-Markdown loop needs for
-the same files (a lower bound), and the gzip bytes of a first visit to the home page
-(the HTML and everything it loads).
+configuration (strict). Printed: median wall time, peak memory of the build,
+seconds per newsletter, size of site/ and of the search index, the time Python-Markdown
+alone needs for the same files with the site's extensions (a lower bound) and the ratio,
+the bytes Chromium transfers for a first visit to the home page (gzip, from its request
+log), and whether search then finds a newsletter. At N=100 it also times the editor's
+loop: from saving a newsletter to `mkdocs serve` showing it. `--zonder-versnelling`
+builds without scripts/blog_speedup.py, for the before/after comparison.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import re
-import resource
+import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
+from mkdocs.config import load_config
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts.project import copy_project
+from scripts import blog_speedup
+from scripts.chromium import CHROMIUM_ARGS, chromium_path
+from scripts.localserver import SiteServer
+from scripts.project import copy_project, read_config
 
 WORDS = ("cultuur", "Twente", "gemeenten", "werkgroep", "samenwerking", "theater", "museum",
          "muziek", "erfgoed", "bibliotheek", "jongeren", "festival", "ideeën", "vereniging")
@@ -51,36 +60,100 @@ def make_project(target: Path, count: int) -> Path:
     return target
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, int]:
+def timed_build(project: Path, site: Path, speedup: bool = True) -> tuple[float, int]:
+    """Wall seconds and peak memory (kB) of one build: the build process and its children,
+    not the browser or server this benchmark starts too."""
     shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, **({} if speedup else {blog_speedup.SWITCH: "uit"})}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "scripts.build", "--config-file", str(project / "mkdocs.yml"),
-                    "--site-dir", str(site)], check=True, capture_output=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scripts.build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, peak_kb
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"de bouw met {project} mislukte")
+    return elapsed, usage.ru_maxrss
 
 
 def markdown_loop(project: Path) -> float:
-    files = sorted((project / "docs").rglob("*.md"))
+    """Python-Markdown alone over the same files, with the site's own Markdown extensions
+    (as MkDocs configures them: mkdocs.yml's list plus MkDocs' defaults), a new converter
+    per file as MkDocs makes one per page."""
+    config = load_config(str(project / "mkdocs.yml"))
+    options = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+    texts = [path.read_text(encoding="utf-8") for path in sorted((project / "docs").rglob("*.md"))]
     start = time.perf_counter()
-    for path in files:
-        markdown.markdown(path.read_text(encoding="utf-8"), extensions=["toc", "tables", "attr_list"])
+    for text in texts:
+        markdown.markdown(text, **options)
     return time.perf_counter() - start
 
 
-def first_visit_gzip(site: Path) -> int:
-    """The home page, the files its HTML asks for (stylesheets, scripts, icons), and what
-    Material's script fetches at startup: the search worker and the whole search index."""
-    html = (site / "index.html").read_text(encoding="utf-8")
-    refs = set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js|svg|json))"', html))
-    refs |= set(re.findall(r'"search": "([^"]+\.js)"', html)) | {"search/search_index.json"}
-    total = len(gzip.compress(html.encode(), mtime=0))
-    for ref in refs:
-        path = site / ref
-        if path.is_file():
-            total += len(gzip.compress(path.read_bytes(), mtime=0))
-    return total
+def first_visit(site: Path, site_url: str) -> tuple[int, bool]:
+    """Bytes (gzip, headers included) Chromium transfers for a first visit to the home page,
+    counted from its own request log; and whether searching then finds a newsletter."""
+    from playwright.sync_api import sync_playwright
+
+    with SiteServer(site, urlsplit(site_url).path) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        finished = []
+        page.on("requestfinished", lambda request: finished.append(request))
+        page.goto(server.base, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        transferred = sum(sum(request.sizes()[key] for key in ("responseBodySize", "responseHeadersSize"))
+                          for request in finished)
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").type("bericht", delay=20)
+        try:
+            page.wait_for_selector(".md-search-result__link[href*='/bericht-']", state="attached", timeout=60_000)
+            found = True
+        except PlaywrightTimeout:
+            found = False
+        browser.close()
+    return transferred, found
+
+
+def editor_loop(project: Path, edits: int = 3) -> float:
+    """Seconds from saving a changed newsletter to `make serve` serving it (median)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
+    post = project / "docs" / "nieuwsbrief" / "posts" / "bench-00000.md"
+    url = base + "nieuwsbrief/2019/01/bericht-0/"
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
+             "--config-file", str(project / "mkdocs.yml")], env=env, stdout=log, stderr=log)
+        try:
+            _wait_for(url, "Bericht 0", timeout=600)
+            times = []
+            for edit in range(edits):
+                marker = f"Gewijzigd-{edit}-{time.time_ns()}"
+                post.write_text(post.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+                start = time.perf_counter()
+                _wait_for(url, marker, timeout=600)
+                times.append(time.perf_counter() - start)
+            return statistics.median(times)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} toonde '{text}' niet binnen {timeout:.0f} s")
 
 
 def size(path: Path) -> int:
@@ -91,20 +164,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Meet hoe de bouwtijd groeit met het archief.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--editor-at", type=int, default=100,
+                        help="N waarbij de bewerkingslus van make serve gemeten wordt (0: niet)")
+    parser.add_argument("--zonder-versnelling", action="store_true",
+                        help=f"bouw zonder scripts/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
+    site_url = read_config()["site_url"]
     print(f"{'N':>6} {'s (mediaan)':>12} {'piek MB':>8} {'s/nieuwsbrief':>14} {'site MB':>8} "
-          f"{'index kB':>9} {'Markdown s':>11} {'factor':>7} {'1e bezoek kB gz':>16}")
+          f"{'index kB':>9} {'Markdown s':>11} {'factor':>7} {'1e bezoek kB gz':>16} {'zoeken':>7}")
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as temporary:
             project = make_project(Path(temporary) / "project", count)
             site = Path(temporary) / "site"
-            runs = [timed_build(project, site) for _ in range(args.runs)]
+            runs = [timed_build(project, site, not args.zonder_versnelling) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)
             peak = max(r[1] for r in runs) / 1024
             lower = statistics.median(markdown_loop(project) for _ in range(args.runs))
+            transferred, found = first_visit(site, site_url)
             print(f"{count:>6} {seconds:>12.2f} {peak:>8.0f} {seconds / count:>14.4f} "
                   f"{size(site) / 1e6:>8.1f} {size(site / 'search' / 'search_index.json') / 1e3:>9.0f} "
-                  f"{lower:>11.2f} {seconds / lower:>7.1f} {first_visit_gzip(site) / 1e3:>16.0f}", flush=True)
+                  f"{lower:>11.2f} {seconds / lower:>7.1f} {transferred / 1e3:>16.0f} "
+                  f"{'vindt' if found else 'NIET':>7}", flush=True)
+            if count == args.editor_at:
+                editor = editor_loop(project)
+                print(f"{'':>6} make serve bij N={count}: een gewijzigde nieuwsbrief staat "
+                      f"{editor:.1f} s na het opslaan op de preview (mediaan van 3)", flush=True)
     return 0
 
 

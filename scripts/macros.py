@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from scripts import blog_speedup
 from scripts.check import check_everything
 from scripts.content import Content
 from scripts.dates import build_date
@@ -28,6 +29,7 @@ log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
 
 def define_env(env) -> None:
+    blog_speedup.install()
     project = Path(env.conf.config_file_path).parent
     docs = Path(env.conf.docs_dir)
     categories = env.conf.plugins["material/blog"].config.categories_allowed

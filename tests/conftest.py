@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +15,13 @@ from scripts.content import Content, load_content
 from scripts.project import ROOT, copy_project, read_config
 
 
-def build(project: Path, site_dir: Path, with_pdf: bool = False) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, with_pdf: bool = False,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build the site (with the profile PDF: exactly as `make build`), return what it printed."""
     return subprocess.run(
         [sys.executable, "-m", "scripts.pdf" if with_pdf else "scripts.build",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
 
 

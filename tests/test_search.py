@@ -1,7 +1,9 @@
-"""Search understands Dutch: singular and plural, and words typed without their diaeresis."""
+"""Search understands Dutch: singular and plural, and words typed without their diaeresis.
+The index is downloaded only by visitors who search."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,12 +25,46 @@ QUERIES = [
 ]
 
 
+INDEX = "search/search_index.json"
+
+
+def is_index(response) -> bool:
+    return response.url.endswith(INDEX)
+
+
 @pytest.fixture(scope="module")
 def search_page(browser, web):
     page = browser.new_page()
     page.goto(web.base, wait_until="networkidle")
+    with page.expect_response(is_index):
+        page.keyboard.press("/")
+    page.keyboard.press("Escape")
     yield page
     page.close()
+
+
+@pytest.mark.parametrize(("path", "width", "search"), [
+    ("", 1280, "input.md-search__input"),
+    ("nieuwsbrief/", 1280, "input.md-search__input"),
+    ("themas/tijd-en-ruimte/", 360, "label.md-header__button[for='__search']"),
+])
+def test_the_index_is_fetched_only_when_a_visitor_turns_to_search(browser, web, path, width, search):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(web.base + path, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert not [url for url in requested if url.endswith(INDEX)]
+    with page.expect_response(is_index) as response:
+        page.locator(search).click()
+    assert response.value.ok
+    page.close()
+
+
+def test_search_finds_a_newsletter_itself(search_page, web):
+    hrefs = results_for(search_page, "uitvoeringsagenda")
+    paths = [urlsplit(href).path.removeprefix(urlsplit(web.base).path) for href in hrefs]
+    assert any(re.fullmatch(r"nieuwsbrief/\d{4}/\d{2}/[a-z0-9-]+/", path) for path in paths), paths
 
 
 def results_for(page, query: str) -> list[str]:

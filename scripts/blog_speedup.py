@@ -1,0 +1,157 @@
+"""Two speed-ups for Material's blog plugin. They change no output; a test proves it.
+
+1. Linear-time membership.
+
+Material 9.8's blog plugin asks `page not in self.blog.posts` for every page, twice
+(on_page_markdown and on_page_content), and its nav template asks `page in nav_item.pages`
+for every blog view on every page. Those are list scans, and each comparison goes through
+MkDocs 1.6's `Page.__eq__`, which compares titles, and an unrendered post derives its title
+from its Markdown each time. At 1000 newsletters that is about two million comparisons:
+a third of the build, growing with the square of the archive.
+
+A view's `posts` and `pages` become an `IdentityList`: a list that answers `in` from a set of
+object ids. That equals the list scan here, because MkDocs makes one Page per file and
+`Page.__eq__` is true only for the same file. Nothing else changes: order, indexing and
+iteration are those of a plain list.
+
+2. Each excerpt parsed once. A newsletter's excerpt is shown in every view that lists it
+(the index, its year, each of its categories), and Material renders it anew for each:
+a full Markdown conversion of the whole newsletter, only to replace the links, which
+are relative to the view. Only the last tree processors depend on the view: MkDocs'
+link rewriter (`relpath`) and the blog's anchor rewriter (`excerpt`), plus those after
+them. So the tree as it is before `relpath` is kept per excerpt (pickled), and each view
+runs those last processors on a fresh copy of it, then serialises as Markdown does. The
+Markdown instance is the excerpt's own and is never reset between views (in Material
+too), so the stash of raw HTML the kept tree refers to stays valid.
+
+Installed from the macros module (scripts/macros.py, `define_env`), which runs when MkDocs
+reads its configuration, before the blog plugin builds its lists. Remove this module when
+Material's blog plugin looks posts up by set or mapping, or when the site moves to Zensical,
+whose blog is not this plugin. `BLOG_SPEEDUP=uit` builds without it, for the test that
+compares both builds byte for byte (tests/test_blog_speedup.py) and for `make bench`.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Any, Iterable
+
+from markdown import Markdown
+from material.plugins.blog.structure import Excerpt, View
+
+SWITCH = "BLOG_SPEEDUP"
+
+
+class IdentityList(list):
+    """A list whose `in` looks up a set of ids, rebuilt lazily after any change."""
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        super().__init__(items)
+        self._ids: set[int] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if self._ids is None:
+            self._ids = {id(element) for element in self}
+        return id(item) in self._ids
+
+
+def _forgetting(name: str):
+    """List method `name`, which also forgets the ids, as the list may have changed."""
+    method = getattr(list, name)
+
+    def forgetting(self: IdentityList, *args, **kwargs):
+        self._ids = None
+        return method(self, *args, **kwargs)
+
+    forgetting.__name__ = name
+    return forgetting
+
+
+for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
+              "__setitem__", "__delitem__", "__iadd__", "__imul__"):
+    setattr(IdentityList, _name, _forgetting(_name))
+
+
+def _identity_list_attribute(name: str) -> property:
+    """A View attribute that keeps whatever list it is given as an IdentityList."""
+    slot = f"_speedup_{name}"
+
+    def get(self: View) -> IdentityList:
+        return getattr(self, slot)
+
+    def set_(self: View, items: Iterable[Any]) -> None:
+        setattr(self, slot, items if isinstance(items, IdentityList) else IdentityList(items))
+
+    return property(get, set_)
+
+
+# The first tree processor whose result depends on the view the excerpt is shown in.
+VIEW_DEPENDENT = "relpath"
+
+
+def convert_reusing_tree(md: Markdown, source: str) -> str:
+    """`md.convert(source)`, parsing `source` only the first time it is given to this `md`."""
+    processors = list(md.treeprocessors)
+    first = md.treeprocessors.get_index_for_name(VIEW_DEPENDENT)
+    cached: tuple[str, bytes] | None = getattr(md, "_speedup_tree", None)
+    if not source.strip():
+        return ""
+    if cached is None or cached[0] != source:
+        # As Markdown.convert, up to the view-dependent processors.
+        md.lines = source.split("\n")
+        for preprocessor in md.preprocessors:
+            md.lines = preprocessor.run(md.lines)
+        root = md.parser.parseDocument(md.lines).getroot()
+        for processor in processors[:first]:
+            root = processor.run(root) or root
+        # Pickled: far smaller than the live tree (peak memory at 1000 newsletters stays
+        # within 10 MB of a build without this), and as quick to copy as a deep copy.
+        md._speedup_tree = cached = (source, pickle.dumps(root, pickle.HIGHEST_PROTOCOL))
+    root = pickle.loads(cached[1])
+    for processor in processors[first:]:
+        root = processor.run(root) or root
+    # As Markdown.convert from here on.
+    output = md.serializer(root)
+    if md.stripTopLevelTags:
+        start = output.index(f"<{md.doc_tag}>") + len(md.doc_tag) + 2
+        output = output[start:output.rindex(f"</{md.doc_tag}>")].strip()
+    for postprocessor in md.postprocessors:
+        output = postprocessor.run(output)
+    return output.strip()
+
+
+class _ExcerptMarkdown:
+    """Stands in for an excerpt's Markdown instance during one render; `convert` reuses the tree."""
+
+    def __init__(self, md: Markdown) -> None:
+        self._md = md
+
+    def convert(self, source: str) -> str:
+        return convert_reusing_tree(self._md, source)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._md, name)
+
+
+_material_render = Excerpt.render
+
+
+def _render_excerpt(self: Excerpt, page, separator: str) -> None:
+    md = self.md
+    self.md = _ExcerptMarkdown(md)
+    try:
+        _material_render(self, page, separator)
+    finally:
+        self.md = md
+
+
+def install() -> bool:
+    """Patch the blog's classes once; return whether the speed-ups are on."""
+    if os.environ.get(SWITCH, "").lower() in {"uit", "off", "0", "nee"}:
+        return False
+    if not isinstance(View.__dict__.get("posts"), property):
+        View.posts = _identity_list_attribute("posts")
+        View.pages = _identity_list_attribute("pages")
+        Excerpt.render = _render_excerpt
+    return True
