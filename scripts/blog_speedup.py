@@ -92,11 +92,11 @@ VIEW_DEPENDENT = "relpath"
 
 def convert_reusing_tree(md: Markdown, source: str) -> str:
     """`md.convert(source)`, parsing `source` only the first time it is given to this `md`."""
+    if not source.strip():
+        return ""
     processors = list(md.treeprocessors)
     first = md.treeprocessors.get_index_for_name(VIEW_DEPENDENT)
     cached: tuple[str, bytes] | None = getattr(md, "_speedup_tree", None)
-    if not source.strip():
-        return ""
     if cached is None or cached[0] != source:
         # As Markdown.convert, up to the view-dependent processors.
         md.lines = source.split("\n")
@@ -146,12 +146,11 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
         self.md = md
 
 
-def install() -> bool:
-    """Patch the blog's classes once; return whether the speed-ups are on."""
+def install() -> None:
+    """Patch the blog's classes once, unless BLOG_SPEEDUP says not to."""
     if os.environ.get(SWITCH, "").lower() in {"uit", "off", "0", "nee"}:
-        return False
+        return
     if not isinstance(View.__dict__.get("posts"), property):
         View.posts = _identity_list_attribute("posts")
         View.pages = _identity_list_attribute("pages")
         Excerpt.render = _render_excerpt
-    return True

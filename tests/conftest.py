@@ -25,6 +25,11 @@ def build(project: Path, site_dir: Path, with_pdf: bool = False,
     )
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site as `make build` makes it (PDF included), strictly, in a temporary folder."""

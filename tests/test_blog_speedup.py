@@ -6,11 +6,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from scripts.blog_speedup import VIEW_DEPENDENT, IdentityList, convert_reusing_tree
-from tests.conftest import ROOT, build
-
-
-def site_files(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+from tests.conftest import ROOT, build, site_files
 
 
 def test_the_site_is_byte_identical_with_and_without_the_speedup(tmp_path):
