@@ -2,6 +2,7 @@
 #   make serve   preview on http://127.0.0.1:8000 (reloads on save)
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
+#   make test-snel  the tests that need no browser and build no complete site (under a minute)
 #   make check   check all content (data and newsletters) without building
 #   make nieuwsbrief TITEL="..."   (or samenwerking, bijeenkomst) start new content
 #   make lighthouse  benchmark: Lighthouse scores of three pages
@@ -13,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst
+.PHONY: serve build test test-snel check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,20 +34,24 @@ $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
 serve: $(VENV)/.site-installed
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# The site and the profile PDF (printed by Chromium between two builds: scripts/pdf.py).
+# The site and the profile PDF (printed by Chromium between two builds: publiceren/pdf.py).
 build: $(VENV)/.test-installed browser
-	$(BIN)/python -m scripts.pdf --site-dir site
+	$(BIN)/python -m cultuurregio.publiceren.pdf --site-dir site
 
 # All content checked in seconds, every problem at once, without building.
 check: $(VENV)/.site-installed
-	$(BIN)/python -m scripts.check
+	$(BIN)/python -m cultuurregio.redactie.check
 
 # Start new content: make nieuwsbrief TITEL="Ideeën uit Hengelo" (likewise samenwerking, bijeenkomst).
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
-	$(BIN)/python -m scripts.scaffold $@ "$(TITEL)"
+	$(BIN)/python -m cultuurregio.redactie.scaffold $@ "$(TITEL)"
 
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
+
+# While working: everything that needs no Chromium and builds no complete site.
+test-snel: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 # Browser tests use Debian's Chromium (Playwright's own browser download is not used).
 browser:
@@ -62,11 +67,11 @@ browser:
 
 # Benchmark, not a test: prints Lighthouse's scores for three pages (needs Node.js/npm).
 lighthouse: $(VENV)/.site-installed browser
-	$(BIN)/python -m scripts.lighthouse
+	$(BIN)/python -m cultuurregio.meten.lighthouse
 
 # Benchmark, not a test: build time, memory, sizes and a first visit as the archive grows.
 bench: $(VENV)/.test-installed browser
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m cultuurregio.meten.bench
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"

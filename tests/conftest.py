@@ -1,39 +1,55 @@
-"""Shared fixtures: the real site, built once, and copies of the project to break on purpose."""
+"""Fixtures: the real site, built once, and copies of the project to break on purpose.
+
+Tests that need Chromium (the browser, or the site with its PDF, which Chromium prints)
+are marked `browser` here, from the fixtures they use; `make test-snel` leaves them out.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.content import Content, load_content
-from scripts.project import ROOT, copy_project, read_config
+from cultuurregio.project import ROOT, copy_project, read_config
+from cultuurregio.publiceren.build import source_date_epoch
+from cultuurregio.site.content import Content, load_content
+from tests.helpers import build
+
+CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
 
 
-def build(project: Path, site_dir: Path, with_pdf: bool = False,
-          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build the site (with the profile PDF: exactly as `make build`), return what it printed."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.pdf" if with_pdf else "scripts.build",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env={**os.environ, **(env or {})},
-    )
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site, by its path in the site, with its bytes."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site as `make build` makes it (PDF included), strictly, in a temporary folder."""
+def epoch() -> str:
+    """The build time of this commit (SOURCE_DATE_EPOCH), for builds of copies of it."""
+    return source_date_epoch(ROOT)
+
+
+@pytest.fixture(scope="session")
+def clean_project(tmp_path_factory) -> Path:
+    """A copy of the project as committed, without what earlier builds left in build/."""
+    return copy_project(tmp_path_factory.mktemp("clean") / "project")
+
+
+@pytest.fixture(scope="session")
+def site(clean_project, tmp_path_factory, epoch) -> Path:
+    """The real site, built strictly into a temporary folder (no PDF: no Chromium needed)."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = build(clean_project, site_dir, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The real site exactly as `make build` publishes it, with the profile PDF."""
+    site_dir = tmp_path_factory.mktemp("publish") / "site"
     result = build(ROOT, site_dir, with_pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
@@ -60,16 +76,21 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url() -> str:
-    return read_config()["site_url"]
+def config():
+    return read_config()
 
 
 @pytest.fixture(scope="session")
-def web(site, site_url):
-    """The built site on a local web server, under the published site's path."""
-    from scripts.localserver import SiteServer
+def site_url(config) -> str:
+    return config.site_url
 
-    with SiteServer(site, urlsplit(site_url).path) as server:
+
+@pytest.fixture(scope="session")
+def web(published_site, site_url):
+    """The published site on a local web server, under the published site's path."""
+    from cultuurregio.publiceren.localserver import SiteServer
+
+    with SiteServer(published_site, urlsplit(site_url).path) as server:
         yield server
 
 
@@ -77,7 +98,7 @@ def web(site, site_url):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from scripts.chromium import CHROMIUM_ARGS, chromium_path
+    from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

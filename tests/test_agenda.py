@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from zoneinfo import ZoneInfo
 
+import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from tests.conftest import build
-from tests.test_bad_data import replace_once
+from tests.helpers import append, build, replace_value
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -48,43 +47,53 @@ def test_the_agenda_page_offers_the_calendar(pages, content):
         assert f"{meeting['slug']}.ics" in hrefs
 
 
-def test_uids_survive_an_edit_and_times_follow_amsterdam_across_dst(project, tmp_path, site):
-    before = {str(e["UID"]) for e in events(site / "agenda.ics")}
+def meeting(slug: str, start: str, end: str | None = None) -> str:
+    """A meeting made by the test, as an editor would add it to data/agenda.yml."""
+    return (f"  - slug: {slug}\n    titel: Testbijeenkomst {slug}\n    start: {start}\n"
+            + (f"    einde: {end}\n" if end else "")
+            + "    doelgroep: Iedereen die test.\n    beschrijving: Een bijeenkomst die de test maakt.\n"
+            "    bijgewerkt: 2018-06-01\n")
+
+
+@pytest.mark.slow
+def test_uids_survive_an_edit_and_times_follow_amsterdam_across_dst(project, tmp_path):
     agenda = project / "data" / "agenda.yml"
     # Summer time (CEST, UTC+2) in September, winter time (CET, UTC+1) in November.
-    replace_once(agenda, "    start: 2018-09-12\n", "    start: 2018-09-12 19:30\n    einde: 2018-09-12 22:00\n")
-    replace_once(agenda, "    start: 2018-11-21\n", "    start: 2018-11-21 14:00\n    einde: 2018-11-21 17:00\n")
-    replace_once(agenda, "titel: Debat over het cultuurprofiel", "titel: Debat over het cultuurprofiel (nieuwe titel)")
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir)
+    append(agenda, meeting("test-zomer", "2018-09-12 19:30", "2018-09-12 22:00")
+           + meeting("test-winter", "2018-11-21 14:00", "2018-11-21 17:00"))
+    first, second = tmp_path / "eerst", tmp_path / "daarna"
+    assert build(project, first).returncode == 0
+    replace_value(agenda, ("bijeenkomsten", -1, "titel"), "Testbijeenkomst met een nieuwe titel")
+    result = build(project, second)
     assert result.returncode == 0, result.stderr
 
-    calendar = Calendar.from_ical((site_dir / "agenda.ics").read_bytes())
-    assert {str(e["UID"]) for e in calendar.walk("VEVENT")} == before
+    assert {str(e["UID"]) for e in events(second / "agenda.ics")} == {str(e["UID"]) for e in events(first / "agenda.ics")}
+    calendar = Calendar.from_ical((second / "agenda.ics").read_bytes())
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
     starts = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
-    debate = starts["debat-cultuurprofiel"].decoded("DTSTART")
-    meeting = starts["bijeenkomst-uitvoeringsagenda"].decoded("DTSTART")
-    assert debate.astimezone(dt.timezone.utc) == dt.datetime(2018, 9, 12, 17, 30, tzinfo=dt.timezone.utc)
-    assert meeting.astimezone(dt.timezone.utc) == dt.datetime(2018, 11, 21, 13, 0, tzinfo=dt.timezone.utc)
-    assert starts["debat-cultuurprofiel"].decoded("DTEND").astimezone(AMSTERDAM).hour == 22
-    assert "TZID=Europe/Amsterdam" in (site_dir / "agenda.ics").read_text()
+    summer = starts["test-zomer"].decoded("DTSTART")
+    winter = starts["test-winter"].decoded("DTSTART")
+    assert summer.astimezone(dt.timezone.utc) == dt.datetime(2018, 9, 12, 17, 30, tzinfo=dt.timezone.utc)
+    assert winter.astimezone(dt.timezone.utc) == dt.datetime(2018, 11, 21, 13, 0, tzinfo=dt.timezone.utc)
+    assert starts["test-zomer"].decoded("DTEND").astimezone(AMSTERDAM).hour == 22
+    assert str(starts["test-winter"]["SUMMARY"]) == "Testbijeenkomst met een nieuwe titel"
+    assert "TZID=Europe/Amsterdam" in (second / "agenda.ics").read_text()
 
 
-def test_upcoming_meetings_come_first_and_past_ones_in_the_archive(project, tmp_path, monkeypatch):
-    # Build as on 1 October 2018: the debate is past, the November meeting still to come.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2018, 10, 1, 12, tzinfo=AMSTERDAM).timestamp())))
+@pytest.mark.slow
+def test_upcoming_meetings_come_first_and_past_ones_in_the_archive(project, tmp_path):
+    append(project / "data" / "agenda.yml", meeting("test-voorbij", "2031-05-01") + meeting("test-komend", "2031-05-03"))
+    # Build as on 2 May 2031: one test meeting is past, the other still to come.
+    epoch = str(int(dt.datetime(2031, 5, 2, 12, tzinfo=AMSTERDAM).timestamp()))
     site_dir = tmp_path / "site"
-    result = build(project, site_dir)
+    result = build(project, site_dir, env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stderr
     article = BeautifulSoup((site_dir / "agenda/index.html").read_text(), "html.parser").select_one(".md-content")
-    coming = article.find(id="komend")
-    archive = article.find(id="archief")
-    ids = [section.h3["id"] for section in article.select(".cr-bijeenkomst")]
-    assert ids == ["bijeenkomst-uitvoeringsagenda", "debat-cultuurprofiel"]
-    first = article.find(id="bijeenkomst-uitvoeringsagenda")
-    second = article.find(id="debat-cultuurprofiel")
+    coming, archive = article.find(id="komend"), article.find(id="archief")
+    upcoming, past = article.find(id="test-komend"), article.find(id="test-voorbij")
     # Document order: coming heading < upcoming meeting < archive heading < past meeting.
-    order = [tag.sourceline for tag in (coming, first, archive, second)]
+    order = [tag.sourceline for tag in (coming, upcoming, archive, past)]
     assert order == sorted(order)
-    assert os.environ["SOURCE_DATE_EPOCH"]
+    # Every meeting of the real agenda (all before 2031) is in the archive.
+    assert all(section.h3.sourceline > archive.sourceline for section in article.select(".cr-bijeenkomst")
+               if not section.h3["id"].startswith("test-"))

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
+from tests.helpers import heading
 
 
-def heading(tag) -> str:
-    """A heading's text as a reader sees it, without the permalink sign."""
-    return "".join(t for t in tag.find_all(string=True) if not t.find_parent(class_="headerlink")).strip()
-
-
-def test_the_municipalities_page_lists_all_fourteen(pages, content):
+def test_the_municipalities_page_lists_every_municipality(pages, content):
     article = pages["gemeenten/index.html"].select_one(".md-content")
     listed = [item.select_one(".cr-gemeente__naam").get_text(" ", strip=True).removesuffix(" trekker")
               for item in article.select(".cr-gemeente")]
-    assert len(content.gemeenten) == 14
     assert sorted(listed) == sorted(g["naam"] for g in content.gemeenten)
 
 
@@ -24,7 +18,6 @@ def test_the_leading_cities_are_marked(pages, content):
     article = pages["gemeenten/index.html"].select_one(".md-content")
     marked = {item["id"] for item in article.select(".cr-gemeente") if item.select(".cr-label")}
     assert marked == {g["slug"] for g in content.gemeenten if g["trekker"]}
-    assert marked == {"almelo", "enschede", "hengelo"}
 
 
 def test_every_page_footer_names_all_municipalities(pages, content):
@@ -36,9 +29,8 @@ def test_every_page_footer_names_all_municipalities(pages, content):
         assert {"Toegankelijkheid", "Privacy"} <= links, path
 
 
-def test_the_three_themes_are_on_the_themes_page_and_have_pages(pages, content):
+def test_every_theme_is_on_the_themes_page_and_has_a_page(pages, content):
     names = {t["naam"] for t in content.themas}
-    assert names == {"Tijd en ruimte", "Traditie en innovatie", "Grenzeloos Twente"}
     cards = pages["themas/index.html"].select(".cr-kaart--thema h2 a:not(.headerlink)")
     assert {a.get_text(strip=True) for a in cards} == names
     for thema in content.themas:
@@ -46,14 +38,14 @@ def test_the_three_themes_are_on_the_themes_page_and_have_pages(pages, content):
         assert heading(soup.h1) == thema["naam"]
 
 
-@pytest.mark.parametrize("slug", ["tijd-en-ruimte", "traditie-en-innovatie", "grenzeloos-twente"])
-def test_each_theme_page_lists_its_working_group(pages, content, slug):
-    soup = pages[f"themas/{slug}/index.html"]
-    groups = [g for g in content.werkgroepen if g["thema"] == slug]
-    assert len(groups) == 1
-    section = soup.select_one(".md-content").find(id="werkgroep").find_next(class_="cr-kaart")
-    assert groups[0]["naam"] in section.get_text()
-    assert groups[0]["opdracht"] in section.get_text()
+def test_each_theme_page_lists_its_working_group(pages, content):
+    for thema in content.themas:
+        soup = pages[f"themas/{thema['slug']}/index.html"]
+        groups = [g for g in content.werkgroepen if g["thema"] == thema["slug"]]
+        assert len(groups) == 1
+        section = soup.select_one(".md-content").find(id="werkgroep").find_next(class_="cr-kaart")
+        assert groups[0]["naam"] in section.get_text()
+        assert groups[0]["opdracht"] in section.get_text()
 
 
 def test_theme_pages_list_their_collaborations_and_only_those(pages, content):
@@ -83,16 +75,15 @@ def test_the_timeline_shows_every_step_in_date_order(pages, content):
 
 
 def test_the_timeline_separates_done_from_planned(pages, content):
+    """Each timeline on the process page holds steps of one status, and says it in words."""
     article = pages["proces/index.html"].select_one(".md-content")
-    headings = {heading(h): h for h in article.select("h2")}
-    done = headings["Wat hebben we allemaal gedaan?"].find_next("ol")
-    planned = headings["Wat gaan we nog doen?"].find_next("ol")
-    assert {li.h3["id"] for li in done.select("li")} == {s["slug"] for s in content.stappen if s["status"] == "gedaan"}
-    assert {li.h3["id"] for li in planned.select("li")} == {s["slug"] for s in content.stappen if s["status"] == "gepland"}
-    for li in done.select("li"):
-        assert li.select_one(".cr-label").get_text(strip=True) == "gedaan"
-    for li in planned.select("li"):
-        assert li.select_one(".cr-label").get_text(strip=True) == "gepland"
+    shown: dict[str, set[str]] = {}
+    for timeline in article.select("ol.cr-tijdlijn"):
+        labels = {li.select_one(".cr-label").get_text(strip=True) for li in timeline.select("li")}
+        assert len(labels) == 1, labels
+        shown.setdefault(labels.pop(), set()).update(li.h3["id"] for li in timeline.select("li"))
+    for status in ("gedaan", "gepland"):
+        assert shown.get(status, set()) == {s["slug"] for s in content.stappen if s["status"] == status}
 
 
 def test_the_process_page_shows_the_organisation(pages, content):
@@ -119,6 +110,6 @@ def test_example_collaborations_are_marked_as_examples(pages, content):
         assert marked == bool(item["voorbeeld"])
 
 
-def test_the_home_page_leads_to_profile_process_and_themes(pages):
+def test_the_home_page_leads_to_profile_process_and_themes(pages, content):
     links = {a["href"] for a in pages["index.html"].select("article a[href]")}
-    assert {"profiel/", "proces/", "themas/tijd-en-ruimte/"} <= links
+    assert {"profiel/", "proces/"} | {f"themas/{t['slug']}/" for t in content.themas} <= links

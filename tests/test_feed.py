@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.newsletters import published
+from tests.helpers import published_newsletters
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -24,7 +24,7 @@ def test_feed_readers_accept_the_feed(site):
     parsed = feedparser.parse((site / "feed_rss_created.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "rss20"
-    assert len(parsed.entries) == len(published())
+    assert len(parsed.entries) == len(published_newsletters())
 
 
 def test_the_channel_describes_itself(feed, site, site_url):
@@ -49,7 +49,7 @@ def test_no_value_is_missing_anywhere(site):
 
 def test_there_is_one_item_per_newsletter_newest_first(feed):
     items = feed.findall("channel/item")
-    posts = published()
+    posts = published_newsletters()
     assert len(items) == len(posts) > 0
     dates = [email.utils.parsedate_to_datetime(item.findtext("pubDate")) for item in items]
     assert dates == sorted(dates, reverse=True)
@@ -58,7 +58,7 @@ def test_there_is_one_item_per_newsletter_newest_first(feed):
 def test_items_are_permanent_and_dated_from_front_matter(feed, site_url):
     items = {item.findtext("guid"): item for item in feed.findall("channel/item")}
     assert len(items) == len(feed.findall("channel/item")), "guids are not unique"
-    for post in published():
+    for post in published_newsletters():
         permanent = site_url + post["url"]
         assert permanent in items, f"{post['path'].name}: no item with guid {permanent}"
         item = items[permanent]
@@ -115,7 +115,7 @@ def test_the_subscribe_page_gives_the_feed_address(pages, site_url):
 
 
 def test_the_archive_lists_every_newsletter_by_year_and_category(pages):
-    posts = published()
+    posts = published_newsletters()
     for post in posts:
         assert post["url"] + "index.html" in pages, post["path"].name
     years = {f"{post['created']:%Y}" for post in posts}

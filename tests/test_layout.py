@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.browser import page_urls
+import pytest
+
+from tests.helpers import page_urls
 
 
 def test_no_page_scrolls_sideways_at_360_px(browser, web, site):
@@ -17,25 +19,21 @@ def test_no_page_scrolls_sideways_at_360_px(browser, web, site):
     assert not too_wide, too_wide
 
 
-CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-skip"]
+# Site chrome, and the profile's link to its own PDF, are not for paper.
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-skip",
+          ".cr-pdf"]
 
 
-def test_a_printed_page_shows_content_without_site_chrome(browser, web, tmp_path, site_url):
+@pytest.mark.parametrize("path", ["proces/", "profiel/"])
+def test_a_printed_page_shows_content_without_site_chrome(browser, web, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(web.base + "proces/", wait_until="networkidle")
+    page.goto(web.base + path, wait_until="networkidle")
     page.emulate_media(media="print")
-    screenshot = tmp_path / "proces-print.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    assert screenshot.stat().st_size > 10_000
     for selector in CHROME:
         for element in page.locator(selector).all():
-            assert not element.is_visible(), f"{selector} is printed"
+            assert not element.is_visible(), f"{path}: {selector} is printed"
     assert page.locator("h1").is_visible()
     assert page.locator(".cr-tijdlijn").first.is_visible()
-    # A link in the text prints its full address after it.
-    link = page.locator(".md-content a[data-afdruk-url]").first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert site_url in after
     page.close()
 
 
@@ -46,5 +44,8 @@ def test_links_print_their_address_but_permalinks_do_not(browser, web, site_url)
     addresses = page.eval_on_selector_all(".md-content a[data-afdruk-url]", "as => as.map(a => a.dataset.afdrukUrl)")
     # The published address, whatever server the page is viewed on.
     assert addresses and all(a.startswith(site_url) for a in addresses)
+    # ... printed after the link text.
+    after = page.locator(".md-content a[data-afdruk-url]").first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert site_url in after
     assert page.locator(".md-content a.headerlink[data-afdruk-url]").count() == 0
     page.close()

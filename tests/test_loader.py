@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
+import yaml
 
-from scripts.content import load_content
-from scripts.dates import PartialDate, period_label
-from scripts.problems import ContentError
-from tests.conftest import ROOT
+from cultuurregio.project import ROOT
+from cultuurregio.site.content import LISTS, load_content
+from cultuurregio.site.dates import PartialDate, period_label
+from cultuurregio.site.problems import ContentError, Problem
+from tests.helpers import add_field, remove_field, replace_value
 
 
 @pytest.fixture
@@ -19,64 +22,71 @@ def data(tmp_path):
     return target
 
 
-def problems_after(data, name: str, old: str, new: str) -> list[str]:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def problems(data) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load_content(data)
     return [str(problem) for problem in caught.value.problems]
 
 
-def test_the_real_data_loads(content):
-    assert len(content.gemeenten) == 14
-    assert [t["slug"] for t in content.themas] == [
-        "tijd-en-ruimte", "traditie-en-innovatie", "grenzeloos-twente"]
+def test_the_real_data_loads_completely(content):
+    """Every item of every data file, read here with plain PyYAML, is in the content."""
+    for name, key in LISTS.items():
+        raw = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))[key]
+        assert sorted(item["slug"] for item in getattr(content, key)) == sorted(item["slug"] for item in raw)
+
+
+def meeting_at(data, start: str, end: str | None = None) -> dict:
+    """The first meeting of the agenda, moved to `start` (and `end`), as the loader gives it."""
+    path = data / "agenda.yml"
+    first = yaml.safe_load(path.read_text(encoding="utf-8"))["bijeenkomsten"][0]
+    if "einde" in first:
+        remove_field(path, ("bijeenkomsten", 0, "einde"))
+    if end:
+        add_field(path, ("bijeenkomsten", 0), f"einde: {end}")
+    replace_value(path, ("bijeenkomsten", 0, "start"), start)
+    slug = first["slug"]
+    return next(m for m in load_content(data).bijeenkomsten if m["slug"] == slug)
 
 
 def test_times_stay_times_and_dates_stay_text(data):
     """YAML 1.1 reads 14:00 as 840 and 2018-09-12 as a date; the loader keeps what was typed."""
-    path = data / "agenda.yml"
-    path.write_text(path.read_text().replace("start: 2018-11-21", "start: 2018-11-21 14:00\n    einde: 2018-11-21 17:00"))
-    meeting = next(m for m in load_content(data).bijeenkomsten if m["slug"] == "bijeenkomst-uitvoeringsagenda")
+    meeting = meeting_at(data, "2018-11-21 14:00", "2018-11-21 17:00")
     assert meeting["start"].isoformat() == "2018-11-21T14:00:00+01:00"
     assert meeting["wanneer"] == "woensdag 21 november 2018, 14:00 tot 17:00 uur"
 
 
 def test_summer_time_is_applied_in_amsterdam(data):
-    path = data / "agenda.yml"
-    path.write_text(path.read_text().replace("start: 2018-09-12", "start: 2018-09-12 19:30"))
-    meeting = next(m for m in load_content(data).bijeenkomsten if m["slug"] == "debat-cultuurprofiel")
-    assert meeting["start"].isoformat() == "2018-09-12T19:30:00+02:00"
+    assert meeting_at(data, "2018-09-12 19:30")["start"].isoformat() == "2018-09-12T19:30:00+02:00"
 
 
 def test_an_end_before_the_start_is_refused(data):
-    found = problems_after(data, "agenda.yml", "start: 2018-11-21", "start: 2018-11-21\n    einde: 2018-11-20")
-    assert any("einde 2018-11-20 ligt vóór start 2018-11-21" in p for p in found)
+    with pytest.raises(ContentError):
+        meeting_at(data, "2018-11-21", "2018-11-20")
+    assert any("einde 2018-11-20 ligt vóór start 2018-11-21" in p for p in problems(data))
 
 
 def test_mixing_a_whole_day_with_a_time_is_refused(data):
-    found = problems_after(data, "agenda.yml", "start: 2018-11-21", "start: 2018-11-21\n    einde: 2018-11-21 17:00")
-    assert any("allebei met tijd" in p for p in found)
+    with pytest.raises(ContentError):
+        meeting_at(data, "2018-11-21", "2018-11-21 17:00")
+    assert any("allebei met tijd" in p for p in problems(data))
 
 
 def test_begin_or_end_of_an_exact_day_is_refused(data):
-    found = problems_after(data, "tijdlijn.yml", "    datum: 2018-08\n    benadering: eind",
-                           "    datum: 2018-08-31\n    benadering: eind")
-    assert any("data/tijdlijn.yml, regel" in p and "'begin' en 'eind'" in p for p in found)
+    path = data / "tijdlijn.yml"
+    replace_value(path, ("stappen", 0, "datum"), "2018-08-31")
+    replace_value(path, ("stappen", 0, "benadering"), "eind")
+    assert any("data/tijdlijn.yml, regel" in p and "'begin' en 'eind'" in p for p in problems(data))
 
 
 def test_an_unknown_choice_lists_the_valid_ones(data):
-    found = problems_after(data, "tijdlijn.yml", "status: gepland", "status: bezig")
-    assert any("'bezig' is geen geldige waarde voor 'status' (kies uit: gedaan, gepland)" in p for p in found)
+    replace_value(data / "tijdlijn.yml", ("stappen", 0, "status"), "bezig")
+    assert any("'bezig' is geen geldige waarde voor 'status' (kies uit: gedaan, gepland)" in p
+               for p in problems(data))
 
 
 def test_an_empty_required_text_is_refused(data):
-    text = (data / "organisatie.yml").read_text(encoding="utf-8")
-    line = text[: text.index("    naam: Kerngroep")].count("\n") + 1
-    found = problems_after(data, "organisatie.yml", "    naam: Kerngroep", '    naam: ""')
-    assert any(f"data/organisatie.yml, regel {line}:" in p and "vul een tekst in" in p for p in found)
+    line = replace_value(data / "organisatie.yml", ("organen", 1, "naam"), '""')
+    assert any(f"data/organisatie.yml, regel {line}:" in p and "vul een tekst in" in p for p in problems(data))
 
 
 def test_an_empty_file_is_refused(data):
@@ -87,13 +97,16 @@ def test_an_empty_file_is_refused(data):
 
 
 def test_a_second_working_group_for_a_theme_is_refused(data):
-    found = problems_after(data, "werkgroepen.yml", "    thema: grenzeloos-twente", "    thema: tijd-en-ruimte")
-    assert any("thema 'tijd-en-ruimte' heeft al een werkgroep" in p for p in found)
-    assert any("thema 'grenzeloos-twente' heeft geen werkgroep" in p for p in found)
+    groups = yaml.safe_load((data / "werkgroepen.yml").read_text(encoding="utf-8"))["werkgroepen"]
+    first, last = groups[0]["thema"], groups[-1]["thema"]
+    replace_value(data / "werkgroepen.yml", ("werkgroepen", len(groups) - 1, "thema"), first)
+    found = problems(data)
+    assert any(f"thema '{first}' heeft al een werkgroep" in p for p in found)
+    assert any(f"thema '{last}' heeft geen werkgroep" in p for p in found)
 
 
 def test_the_report_is_dutch_and_says_nothing_was_published(data):
-    problems_after(data, "gemeenten.yml", "slug: losser", "slug: Losser")
+    replace_value(data / "gemeenten.yml", ("gemeenten", 0, "slug"), "Hoofdletters")
     with pytest.raises(ContentError) as caught:
         load_content(data)
     report = caught.value.report()
@@ -122,7 +135,14 @@ def test_partial_dates_sort_by_what_they_mean():
 
 
 def test_a_whole_day_period_reads_as_dutch():
-    import datetime as dt
     assert period_label(dt.date(2018, 9, 12), None) == "woensdag 12 september 2018"
     assert period_label(dt.date(2018, 9, 12), dt.date(2018, 9, 13)) == (
         "woensdag 12 september 2018 tot en met donderdag 13 september 2018")
+
+
+def test_problems_without_a_line_come_first_in_their_file():
+    """A whole-file problem next to one on a line: sorting must not compare None with int."""
+    found = [Problem("data/b.yml", 3, "x"), Problem("data/a.yml", 7, "y"), Problem("data/b.yml", None, "z"),
+             Problem("data/a.yml", None, "w")]
+    ordered = [(p.file, p.line) for p in ContentError(found).problems]
+    assert ordered == [("data/a.yml", None), ("data/a.yml", 7), ("data/b.yml", None), ("data/b.yml", 3)]

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scripts.project import read_config
 
-
-def test_the_walk_finds_every_page_in_the_nav(pages):
+def test_the_walk_finds_every_page_in_the_nav(pages, config):
     """Guards the other tests: they are only as good as the set of pages they walk."""
-    config = read_config()
-
     def sources(nav):
         for entry in nav:
             value = next(iter(entry.values())) if isinstance(entry, dict) else entry
             yield from sources(value) if isinstance(value, list) else [value]
 
-    for source in sources(config["nav"]):
+    for source in sources(config.nav):
         stem = source.removesuffix(".md")
         built = f"{stem}.html" if stem.split("/")[-1] == "index" else f"{stem}/index.html"
         assert built in pages, source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tests.browser import page_urls
+from tests.helpers import page_urls
 
 
 def test_every_request_of_every_page_goes_to_the_site_itself(browser, web, site):

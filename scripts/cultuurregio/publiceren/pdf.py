@@ -1,6 +1,6 @@
 """The profile as an accessible PDF, made from the same source as the site.
 
-    python -m scripts.pdf --site-dir site      (make build runs this)
+    python -m cultuurregio.publiceren.pdf --site-dir site      (make build)
 
 1. build the site; 2. print the profile page to PDF with Chromium (tagged: structure tree,
 language and title from the page; bookmarks from its headings; fonts embedded); 3. build
@@ -24,11 +24,11 @@ from urllib.parse import urlsplit
 import pikepdf
 from playwright.sync_api import sync_playwright
 
-from scripts.build import build, source_date_epoch
-from scripts.chromium import CHROMIUM_ARGS, chromium_path
-from scripts.localserver import SiteServer
-from scripts.macros import PDF_STAGED
-from scripts.project import read_config
+from cultuurregio.publiceren.build import build, source_date_epoch
+from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
+from cultuurregio.publiceren.localserver import SiteServer
+from cultuurregio.site.outputs import PDF_STAGED
+from cultuurregio.project import read_config
 
 PROFILE_PAGE = "profiel/"
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     config = args.config_file.resolve()
     staged = config.parent / PDF_STAGED
     staged.unlink(missing_ok=True)
-    site_url = read_config(config)["site_url"]
+    site_url = read_config(config).site_url
     with tempfile.TemporaryDirectory() as temporary:
         first = Path(temporary) / "site"
         if build(config, first) != 0:

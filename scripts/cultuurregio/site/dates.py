@@ -1,4 +1,7 @@
-"""Dates as precise as the sources allow (a year, a month or a day), in Dutch."""
+"""Dates as precise as the sources allow (a year, a month or a day), in Dutch.
+
+The names of months and weekdays come from Babel (CLDR), as in the blog's own dates.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,10 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
+from babel.dates import format_date
 
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+LOCALE = "nl"
 
 # How an approximate date reads, and where it sorts within its period.
 _APPROXIMATIONS = {"voor": ("vóór", -1), "begin": ("begin", 0), "eind": ("eind", 2), "na": ("na", 3)}
@@ -55,11 +55,8 @@ class PartialDate:
     @property
     def label(self) -> str:
         parts = self.parts
-        text = str(parts[0])
-        if len(parts) >= 2:
-            text = f"{MONTHS[parts[1] - 1]} {text}"
-        if len(parts) == 3:
-            text = f"{parts[2]} {text}"
+        pattern = {1: "y", 2: "MMMM y", 3: "d MMMM y"}[len(parts)]
+        text = format_date(self.first_day, pattern, locale=LOCALE)
         if self.approximation:
             text = f"{_APPROXIMATIONS[self.approximation][0]} {text}"
         return text
@@ -67,8 +64,7 @@ class PartialDate:
 
 def date_label(day: dt.date, weekday: bool = False) -> str:
     """`12 september 2018`, or `woensdag 12 september 2018`."""
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    return format_date(day, "EEEE d MMMM y" if weekday else "d MMMM y", locale=LOCALE)
 
 
 def period_label(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None) -> str:

@@ -1,4 +1,4 @@
-"""Build the site all or nothing: `python -m scripts.build --site-dir site`.
+"""Build the site all or nothing: `python -m cultuurregio.publiceren.build --site-dir site`.
 
 MkDocs writes into its output folder as it goes, and in strict mode it only stops after
 everything is written. So the build goes to a fresh folder next to the target, and only

@@ -15,8 +15,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
-from scripts.problems import Problem
-from scripts.yamlfile import YamlFile
+from cultuurregio.site.problems import Problem
+from cultuurregio.site.yamlfile import YamlFile
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 

@@ -3,7 +3,7 @@
 Each page is measured RUNS times and the median run (by performance score) is shown:
 single Lighthouse runs on a 2-core machine vary by several points.
 
-    python -m scripts.lighthouse            (or: make lighthouse)
+    make lighthouse
 
 Builds the site, serves it on 127.0.0.1 (compressed, under the published path) and runs
 npm's Lighthouse with Debian's Chromium. Needs Node.js and npm.
@@ -20,10 +20,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.build import build
-from scripts.chromium import CHROMIUM_ARGS, chromium_path
-from scripts.localserver import SiteServer
-from scripts.project import ROOT, read_config
+from cultuurregio.publiceren.build import build
+from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
+from cultuurregio.publiceren.localserver import SiteServer
+from cultuurregio.project import ROOT, read_config
 
 # Lighthouse 13 needs Node.js 22; 12.2.3 runs on the Node.js 20 that Debian machines have.
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -45,7 +45,7 @@ def main() -> int:
     if not shutil.which("npx"):
         print("Nodig: Node.js met npx (Debian: apt-get install nodejs npm).")
         return 1
-    site_url = read_config()["site_url"]
+    site_url = read_config().site_url
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
         if build(ROOT / "mkdocs.yml", site) != 0:

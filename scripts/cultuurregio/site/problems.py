@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong; sorts by file, then line (problems without a line first)."""
 
     file: str
     line: int | None
     message: str
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._order() < other._order()
+
+    def _order(self) -> tuple[str, int, str]:
+        # A problem about the whole file comes before those on a line of it.
+        return (self.file, 0 if self.line is None else self.line, self.message)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, regel {self.line}"

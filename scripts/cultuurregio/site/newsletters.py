@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from scripts.problems import Problem
-from scripts.schema import validate
-from scripts.yamlfile import read_front_matter, read_yaml
+from cultuurregio.site.problems import Problem
+from cultuurregio.site.schema import validate
+from cultuurregio.site.yamlfile import read_front_matter, read_yaml
 
 POSTS = Path("nieuwsbrief") / "posts"
 AUTHORS = Path("nieuwsbrief") / ".authors.yml"

@@ -1,36 +1,33 @@
 """Let search find 'ideeën' when a visitor types 'ideeen'.
 
 Material's search (Lunr) matches letters exactly, and offers no hook to fold diacritics
-out of queries. So each indexed section also lists its words with diacritics written
-without them, in an element the results never show. (Remove when Material's search
-folds diacritics itself.)
+out of queries. So each indexed section also lists its words as the site's slug function
+writes them (without diacritics), in an element the results never show. (Remove when
+Material's search folds diacritics itself.)
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
+from typing import Callable
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 
-
-def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+Slugify = Callable[[str, str], str]
 
 
-def folded_words(html: str) -> list[str]:
+def folded_words(html: str, slugify: Slugify) -> list[str]:
     words = {word.lower() for word in _WORD.findall(_TAG.sub(" ", html))}
-    return sorted({fold(word) for word in words} - words)
+    return sorted({slugify(word, "-") for word in words} - words - {""})
 
 
-def add_folded_words(index_file: Path) -> None:
+def add_folded_words(index_file: Path, slugify: Slugify) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for doc in index["docs"]:
-        extra = folded_words(doc["title"] + " " + doc["text"])
+        extra = folded_words(doc["title"] + " " + doc["text"], slugify)
         if extra:
             doc["text"] += f' <span class="cr-zoekvarianten" hidden>{" ".join(extra)}</span>'
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from scripts.problems import Problem
+from cultuurregio.site.problems import Problem
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT = "tag:yaml.org,2002:int"

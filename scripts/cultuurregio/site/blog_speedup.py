@@ -24,10 +24,10 @@ runs those last processors on a fresh copy of it, then serialises as Markdown do
 Markdown instance is the excerpt's own and is never reset between views (in Material
 too), so the stash of raw HTML the kept tree refers to stays valid.
 
-Installed from the macros module (scripts/macros.py, `define_env`), which runs when MkDocs
-reads its configuration, before the blog plugin builds its lists. Remove this module when
-Material's blog plugin looks posts up by set or mapping, or when the site moves to Zensical,
-whose blog is not this plugin. `BLOG_SPEEDUP=uit` builds without it, for the test that
+Installed by hooks.py in `on_config`, before the blog plugin builds its lists. Written
+against Material 9.8.2 and Markdown 3.11.3, which pyproject.toml pins exactly. Remove this
+module when Material's blog plugin looks posts up by set or mapping, or when the site moves
+to Zensical, whose blog is not this plugin. `BLOG_SPEEDUP=uit` builds without it, for the test that
 compares both builds byte for byte (tests/test_blog_speedup.py) and for `make bench`.
 """
 

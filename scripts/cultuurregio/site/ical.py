@@ -12,7 +12,7 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from scripts.dates import TIMEZONE
+from cultuurregio.site.dates import TIMEZONE
 
 
 def _calendar(name: str) -> Calendar:

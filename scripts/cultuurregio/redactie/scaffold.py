@@ -1,10 +1,9 @@
 """Start a new newsletter, collaboration or meeting with the right fields filled in.
 
-    python -m scripts.scaffold nieuwsbrief "Ideeën uit Hengelo"
-    python -m scripts.scaffold samenwerking "Naam van de samenwerking"
-    python -m scripts.scaffold bijeenkomst "Naam van de bijeenkomst"
+    make nieuwsbrief TITEL="Ideeën uit Hengelo"
+    make samenwerking TITEL="Naam van de samenwerking"
+    make bijeenkomst TITEL="Naam van de bijeenkomst"
 
-(make nieuwsbrief TITEL="...", make samenwerking TITEL="...", make bijeenkomst TITEL="...")
 The result builds as it is; the placeholder texts say what to write. Nothing existing is
 ever overwritten.
 """
@@ -14,23 +13,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.content import load_content
-from scripts.problems import ContentError
+from cultuurregio.project import read_config
+from cultuurregio.site.content import load_content
+from cultuurregio.site.problems import ContentError
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
 
 
-def slugify(title: str) -> str:
-    """'Ideeën uit Hengelo' -> 'ideeen-uit-hengelo'."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+def slugify(project: Path, title: str) -> str:
+    """The slug Material's blog would give `title` with this project's configuration
+    (mkdocs.yml, `post_slugify`): 'Ideeën uit Hengelo' -> 'ideeen-uit-hengelo'."""
+    blog = read_config(project / "mkdocs.yml").plugins["material/blog"].config
+    return blog.post_slugify(title, blog.post_slugify_separator)
 
 
 def _render(name: str, **context) -> str:
@@ -45,8 +44,7 @@ class ScaffoldError(Exception):
     pass
 
 
-def new_newsletter(project: Path, title: str, today: dt.date) -> Path:
-    slug = slugify(title)
+def new_newsletter(project: Path, title: str, slug: str, today: dt.date) -> Path:
     posts = project / "docs" / "nieuwsbrief" / "posts"
     path = posts / f"{today:%Y-%m}-{slug}.md"
     if path.exists():
@@ -57,9 +55,8 @@ def new_newsletter(project: Path, title: str, today: dt.date) -> Path:
     return path
 
 
-def _append(project: Path, data_file: str, template: str, title: str, context) -> Path:
+def _append(project: Path, data_file: str, template: str, title: str, slug: str, context) -> Path:
     """Add an item at the end of a data file; `context(content)` gives the template's values."""
-    slug = slugify(title)
     try:
         content = load_content(project / "data")
     except ContentError as error:
@@ -77,15 +74,15 @@ def _append(project: Path, data_file: str, template: str, title: str, context) -
     return path
 
 
-def new_collaboration(project: Path, title: str, today: dt.date) -> Path:
+def new_collaboration(project: Path, title: str, slug: str, today: dt.date) -> Path:
     # Valid references to start from; the editor replaces them with the right ones.
-    return _append(project, "samenwerkingen.yml", "samenwerking.yml.j2", title,
+    return _append(project, "samenwerkingen.yml", "samenwerking.yml.j2", title, slug,
                    lambda content: {"gemeente": content.gemeenten[0]["slug"],
                                     "thema": content.themas[0]["slug"]})
 
 
-def new_meeting(project: Path, title: str, today: dt.date) -> Path:
-    return _append(project, "agenda.yml", "bijeenkomst.yml.j2", title,
+def new_meeting(project: Path, title: str, slug: str, today: dt.date) -> Path:
+    return _append(project, "agenda.yml", "bijeenkomst.yml.j2", title, slug,
                    lambda content: {"today": today.isoformat()})
 
 
@@ -98,15 +95,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("titel")
     parser.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args(argv)
-    if not args.titel.strip() or not slugify(args.titel):
+    project = args.project.resolve()
+    # The title as meant: without stray spaces from the command line.
+    title = " ".join(args.titel.split())
+    slug = slugify(project, title) if title else ""
+    if not slug:
         print("Geef een titel, bijvoorbeeld: make nieuwsbrief TITEL=\"Ideeën uit Hengelo\"", file=sys.stderr)
         return 2
     try:
-        path = KINDS[args.soort](args.project.resolve(), args.titel.strip(), dt.date.today())
+        path = KINDS[args.soort](project, title, slug, dt.date.today())
     except ScaffoldError as error:
         print(f"Niets geschreven: {error}", file=sys.stderr)
         return 1
-    print(f"Geschreven: {path.relative_to(args.project.resolve())}. Vervang de voorbeeldteksten "
+    print(f"Geschreven: {path.relative_to(project)}. Vervang de voorbeeldteksten "
           "en bekijk het resultaat met 'make serve'.")
     return 0
 

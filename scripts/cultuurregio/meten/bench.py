@@ -1,6 +1,6 @@
 """Benchmark: how the build grows with the newsletter archive. Prints figures; asserts nothing.
 
-    python -m scripts.bench [--sizes 10 100 1000] [--runs 3]      (make bench)
+    make bench      (python -m cultuurregio.meten.bench [--sizes 10 100 1000] [--runs 3])
 
 For each N: a copy of the site with N generated Dutch newsletters, built with the real
 configuration (strict). Printed: median wall time, peak memory of the build,
@@ -8,8 +8,8 @@ seconds per newsletter, size of site/ and of the search index, the time Python-M
 alone needs for the same files with the site's extensions (a lower bound) and the ratio,
 the bytes Chromium transfers for a first visit to the home page (gzip, from its request
 log), and whether search then finds a newsletter. At N=100 it also times the editor's
-loop: from saving a newsletter to `mkdocs serve` showing it. `--zonder-versnelling`
-builds without scripts/blog_speedup.py, for the before/after comparison.
+loop: from saving a newsletter to `mkdocs serve` showing it. `--without-speedup`
+builds without site/blog_speedup.py, for the before/after comparison.
 """
 
 from __future__ import annotations
@@ -31,16 +31,16 @@ import markdown
 from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts import blog_speedup
-from scripts.chromium import CHROMIUM_ARGS, chromium_path
-from scripts.localserver import SiteServer
-from scripts.project import copy_project, read_config
+from cultuurregio.site import blog_speedup
+from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
+from cultuurregio.publiceren.localserver import SiteServer
+from cultuurregio.project import copy_project, read_config
 
 WORDS = ("cultuur", "Twente", "gemeenten", "werkgroep", "samenwerking", "theater", "museum",
          "muziek", "erfgoed", "bibliotheek", "jongeren", "festival", "ideeën", "vereniging")
 
 
-def newsletter(index: int) -> str:
+def newsletter(index: int, category: str = "Proces") -> str:
     year, month = 2019 + index // 336, 1 + (index // 28) % 12
     day = 1 + index % 28
     body = "\n\n".join(
@@ -48,15 +48,17 @@ def newsletter(index: int) -> str:
         for k in range(6))
     return (f"---\ndate:\n  created: {year}-{month:02d}-{day:02d}\nslug: bericht-{index}\n"
             f"description: >-\n  Nieuwsbrief nummer {index} van de benchmark, over cultuur in Twente.\n"
-            f"categories:\n  - Proces\nauthors:\n  - redactie\n---\n\n# Bericht {index}\n\n"
+            f"categories:\n  - {category}\nauthors:\n  - redactie\n---\n\n# Bericht {index}\n\n"
             f"Inleiding van bericht {index}.\n\n<!-- more -->\n\n## Onderwerp\n\n{body}\n")
 
 
-def make_project(target: Path, count: int) -> Path:
+def make_project(target: Path, count: int, categories: tuple[str, ...] = ("Proces",)) -> Path:
+    """A copy of this project with `count` generated newsletters, in turn in `categories`."""
     copy_project(target)
     posts = target / "docs" / "nieuwsbrief" / "posts"
     for index in range(count):
-        (posts / f"bench-{index:05d}.md").write_text(newsletter(index), encoding="utf-8")
+        text = newsletter(index, categories[index % len(categories)])
+        (posts / f"bench-{index:05d}.md").write_text(text, encoding="utf-8")
     return target
 
 
@@ -67,7 +69,7 @@ def timed_build(project: Path, site: Path, speedup: bool = True) -> tuple[float,
     env = {**os.environ, **({} if speedup else {blog_speedup.SWITCH: "uit"})}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "scripts.build", "--config-file", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "cultuurregio.publiceren.build", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -166,17 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--editor-at", type=int, default=100,
                         help="N waarbij de bewerkingslus van make serve gemeten wordt (0: niet)")
-    parser.add_argument("--zonder-versnelling", action="store_true",
-                        help=f"bouw zonder scripts/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
+    parser.add_argument("--without-speedup", action="store_true",
+                        help=f"bouw zonder site/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
-    site_url = read_config()["site_url"]
+    site_url = read_config().site_url
     print(f"{'N':>6} {'s (mediaan)':>12} {'piek MB':>8} {'s/nieuwsbrief':>14} {'site MB':>8} "
           f"{'index kB':>9} {'Markdown s':>11} {'factor':>7} {'1e bezoek kB gz':>16} {'zoeken':>7}")
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as temporary:
             project = make_project(Path(temporary) / "project", count)
             site = Path(temporary) / "site"
-            runs = [timed_build(project, site, not args.zonder_versnelling) for _ in range(args.runs)]
+            runs = [timed_build(project, site, not args.without_speedup) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)
             peak = max(r[1] for r in runs) / 1024
             lower = statistics.median(markdown_loop(project) for _ in range(args.runs))

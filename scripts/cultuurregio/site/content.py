@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.dates import TIMEZONE, PartialDate, period_label
-from scripts.problems import ContentError, Problem
-from scripts.schema import item_defaults, validate
-from scripts.yamlfile import YamlFile, read_yaml
+from cultuurregio.site.dates import TIMEZONE, PartialDate, period_label
+from cultuurregio.site.problems import ContentError, Problem
+from cultuurregio.site.schema import item_defaults, validate
+from cultuurregio.site.yamlfile import YamlFile, read_yaml
 
 # data file -> the list it holds (each data file is named after its schema).
 LISTS = {

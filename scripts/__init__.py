@@ -1,1 +1,0 @@
-"""Build logic of the Cultuurregio Twente site: data loading, validation and macros."""

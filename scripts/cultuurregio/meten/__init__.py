@@ -1,0 +1,1 @@
+"""Measuring, not testing: `make bench` and `make lighthouse` print figures."""

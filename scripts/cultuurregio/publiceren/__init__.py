@@ -1,0 +1,1 @@
+"""Publishing: the all-or-nothing build and the profile PDF (with Chromium and a local server)."""

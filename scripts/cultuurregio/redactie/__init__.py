@@ -1,0 +1,1 @@
+"""Editors' tools: `make check` and the scaffolds (`make nieuwsbrief`, ...)."""

@@ -1,0 +1,1 @@
+"""What `mkdocs build` runs. Imports nothing from the other rooms."""

@@ -1,0 +1,114 @@
+"""Macros that render the validated data into pages (mkdocs-macros-plugin module).
+
+Macros only. Only pages whose front matter says `render_macros: true` are rendered
+(opt-in), so a newsletter quoting `{{` is published as written. The content they show is
+checked and handed over by hooks.py before any page renders, as the variable `inhoud`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from cultuurregio.site.dates import build_date
+from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
+from cultuurregio.site.problems import ContentError
+from cultuurregio.site.sizes import file_size_label
+from cultuurregio.site.templates import environment
+
+log = logging.getLogger("mkdocs.plugins.cultuurregio")
+
+
+def define_env(env) -> None:
+    project = Path(env.conf.config_file_path).parent
+    templates = environment(project / "overrides" / "content")
+
+    def content():
+        return env.variables["inhoud"]
+
+    def render(template: str, **context) -> str:
+        return templates.get_template(template).render(inhoud=content(), **context)
+
+    @env.macro
+    def tijdlijn(status: str | None = None) -> str:
+        """The process steps in date order; only 'gedaan' or 'gepland' ones if asked."""
+        steps = [s for s in content().stappen if status is None or s["status"] == status]
+        return render("tijdlijn.html", stappen=steps)
+
+    @env.macro
+    def organisatie() -> str:
+        """Stuurgroep, kerngroep and werkgroepen: role and composition."""
+        return render("organisatie.html")
+
+    @env.macro
+    def thema_kaarten(niveau: int = 3) -> str:
+        """A card per theme, linking to its page; `niveau` is the cards' heading level."""
+        return render("thema-kaarten.html", niveau=niveau)
+
+    @env.macro
+    def thema_pagina(slug: str) -> str:
+        """The body of a theme page: summary, goals, working group, collaborations."""
+        thema = _known(lambda: content().thema(slug))
+        return render(
+            "thema.html",
+            thema=thema,
+            werkgroep=content().werkgroep_van(slug),
+            samenwerkingen=content().samenwerkingen_met(thema=slug),
+        )
+
+    @env.macro
+    def werkgroepen() -> str:
+        """Every working group with its assignment, organisations and results."""
+        return render("werkgroepen.html")
+
+    @env.macro
+    def samenwerkingen(niveau: int = 2) -> str:
+        """Cards for the example collaborations; `niveau` is the cards' heading level."""
+        return render("samenwerkingen.html", items=content().samenwerkingen, niveau=niveau)
+
+    @env.macro
+    def gemeenten() -> str:
+        """The 14 municipalities, with the collaborations each takes part in."""
+        return render("gemeenten.html")
+
+    @env.macro
+    def profiel_pdf() -> str:
+        """The profile as PDF with its size, once `make build` has printed it (publiceren/pdf.py)."""
+        staged = project / PDF_STAGED
+        if not staged.is_file():
+            return render("profiel-pdf.html", pdf=None)
+        return render("profiel-pdf.html", pdf={
+            "href": get_relative_url(PDF_FILE, env.page.url),
+            "size": file_size_label(staged.stat().st_size),
+        })
+
+    @env.macro
+    def agenda() -> str:
+        """Meetings to come (soonest first), then past ones, with calendar files to add."""
+        coming, past = content().bijeenkomsten_voor(build_date())
+        here = env.page.url
+        return render(
+            "agenda.html",
+            komend=coming,
+            voorbij=past,
+            ics=get_relative_url(AGENDA_FILE, here),
+            webcal="webcal://" + env.conf.site_url.split("://", 1)[1] + AGENDA_FILE,
+            ics_per_bijeenkomst={m["slug"]: get_relative_url(meeting_file(m), here)
+                                 for m in content().bijeenkomsten},
+        )
+
+
+def _known(lookup):
+    """A page naming an unknown slug is an editor's mistake; say what to pick.
+
+    The macros plugin turns any error in a page into a warning plus exit, so the Dutch
+    message is logged as an error first, where `mkdocs build` always shows it.
+    """
+    try:
+        return lookup()
+    except ContentError as error:
+        log.error(error.report())
+        raise PluginError(error.report()) from None

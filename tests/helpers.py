@@ -1,0 +1,133 @@
+"""Helpers shared by the tests (fixtures live in conftest.py). Test modules import from
+here only, never from each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from cultuurregio.project import ROOT
+
+POSTS = Path("docs") / "nieuwsbrief" / "posts"
+
+
+def build(project: Path, site_dir: Path, with_pdf: bool = False,
+          env: dict[str, str] | None = None, command: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Build the site as `make build` does (with the profile PDF if asked); what it printed."""
+    module = "cultuurregio.publiceren.pdf" if with_pdf else "cultuurregio.publiceren.build"
+    return subprocess.run(
+        command or [sys.executable, "-m", module,
+                    "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, env={**os.environ, **(env or {})},
+    )
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def differing(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    """Files that one site has and the other lacks, or that differ in a single byte."""
+    return sorted(set(first) ^ set(second)) + [n for n in sorted(set(first) & set(second)) if first[n] != second[n]]
+
+
+def line_of(path: Path, anchor: str) -> int:
+    """The line (1-based) on which `anchor` first stands in the file."""
+    text = path.read_text(encoding="utf-8")
+    assert anchor in text, f"{anchor!r} not in {path.name}"
+    return text[: text.index(anchor)].count("\n") + 1
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, text: str) -> int:
+    """Add `text` (test-made content) at the end of a file; the line it starts on."""
+    existing = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(existing + text, encoding="utf-8")
+    return existing.count("\n") + 1
+
+
+def heading(tag) -> str:
+    """A heading's text as a reader sees it, without the permalink sign."""
+    return "".join(t for t in tag.find_all(string=True) if not t.find_parent(class_="headerlink")).strip()
+
+
+def page_urls(site: Path, base: str) -> list[str]:
+    """Every HTML page of the built site, as a visitor's URL (found by walking site/)."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        urls.append(base + relative.removesuffix("index.html"))
+    return urls
+
+
+def published_newsletters(project: Path = ROOT) -> list[dict]:
+    """The newsletters as their source files say they are, read without the site's code."""
+    posts = []
+    for path in sorted((project / POSTS).glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        if meta.get("draft"):
+            continue
+        created = meta["date"]["created"]
+        assert isinstance(created, dt.date)
+        posts.append({**meta, "created": created, "path": path,
+                      "url": f"nieuwsbrief/{created:%Y/%m}/{meta['slug']}/"})
+    return posts
+
+
+def _node(text: str, keys: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+    """The node at `keys` in a YAML text, and for a mapping entry its key node."""
+    node, key_node = yaml.compose(text), None
+    for key in keys:
+        if isinstance(key, int):
+            node, key_node = node.value[key], None
+        else:
+            key_node, node = next((k, v) for k, v in node.value if k.value == key)
+    return node, key_node
+
+
+def replace_value(path: Path, keys: tuple, new: str) -> int:
+    """Write `new` in place of the value at `keys` (e.g. ("gemeenten", 1, "naam")) as it
+    stands in the file, whatever an editor wrote there; the line it is on."""
+    text = path.read_text(encoding="utf-8")
+    node, _ = _node(text, keys)
+    path.write_text(text[: node.start_mark.index] + new + text[node.end_mark.index:], encoding="utf-8")
+    return node.start_mark.line + 1
+
+
+def remove_field(path: Path, keys: tuple) -> int:
+    """Delete the field at `keys` (its key and value lines); the line of the item it was in."""
+    text = path.read_text(encoding="utf-8")
+    item, _ = _node(text, keys[:-1])
+    value, key = _node(text, keys)
+    start = text.rindex("\n", 0, key.start_mark.index) + 1
+    end = text.find("\n", value.end_mark.index - 1 if value.end_mark.column == 0 else value.end_mark.index)
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    return item.start_mark.line + 1
+
+
+def add_field(path: Path, item: tuple, field: str) -> int:
+    """Add the line `field` (e.g. "naam: X") to the item at `item`, right below its first
+    line, indented as that item's fields are; the line it is on."""
+    text = path.read_text(encoding="utf-8")
+    node, _ = _node(text, item)
+    first = node.value[0][0].start_mark
+    at = text.index("\n", first.index) + 1
+    path.write_text(text[:at] + " " * first.column + field + "\n" + text[at:], encoding="utf-8")
+    return first.line + 2
+
+
+def key_lines(path: Path, item: tuple, key: str) -> list[int]:
+    """The lines on which `key` stands in the item at `item` (more than one if repeated)."""
+    node, _ = _node(path.read_text(encoding="utf-8"), item)
+    return [k.start_mark.line + 1 for k, _ in node.value if k.value == key]

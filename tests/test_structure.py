@@ -1,0 +1,129 @@
+"""How the code is laid out: rooms that import in one direction, small modules, a build
+path that does not hang on plugin order, and a build that also runs on ProperDocs."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from cultuurregio.project import ROOT
+from tests.helpers import build, differing, site_files
+
+PACKAGE = ROOT / "scripts" / "cultuurregio"
+# What each room may import of the package (README, "Voor ontwikkelaars").
+ALLOWED = {
+    "site": {"site"},
+    "redactie": {"site", "project"},
+    "publiceren": {"site", "project"},
+    "meten": {"site", "publiceren", "project"},
+    "project": set(),
+}
+
+
+def room_of(path: Path, package: Path = PACKAGE) -> str:
+    return path.relative_to(package).parts[0].removesuffix(".py")
+
+
+def imported_rooms(source: str) -> set[str]:
+    """The rooms of the package a module's source imports from."""
+    rooms = set()
+    for node in ast.walk(ast.parse(source)):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "cultuurregio" and len(parts) > 1:
+                rooms.add(parts[1])
+    return rooms
+
+
+def violations(package: Path = PACKAGE) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.parent == package and path.name == "__init__.py":
+            continue
+        room = room_of(path, package)
+        for other in imported_rooms(path.read_text(encoding="utf-8")) - {room} - ALLOWED[room]:
+            found.append(f"{path.relative_to(package.parent)}: {room} imports {other}")
+    return found
+
+
+def test_every_module_is_in_a_room():
+    assert {room_of(p) for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE or p.name != "__init__.py"} \
+        == set(ALLOWED)
+
+
+def test_imports_go_one_way_only():
+    assert violations() == []
+
+
+def test_the_import_check_catches_a_wrong_direction(tmp_path):
+    package = tmp_path / "cultuurregio"
+    for room, source in (("site", "from cultuurregio.redactie.check import main\n"),
+                         ("publiceren", "import cultuurregio.meten.bench\n"),
+                         ("meten", "from cultuurregio import publiceren, site\n")):
+        (package / room).mkdir(parents=True)
+        (package / room / "module.py").write_text(source, encoding="utf-8")
+    assert violations(package) == ["cultuurregio/publiceren/module.py: publiceren imports meten",
+                                   "cultuurregio/site/module.py: site imports redactie"]
+    assert imported_rooms("from cultuurregio.redactie.check import main") == {"redactie"}
+    assert imported_rooms("import cultuurregio.meten.bench") == {"meten"}
+    assert imported_rooms("from cultuurregio import publiceren") == {"publiceren"}
+    assert imported_rooms("import json\nfrom mkdocs import utils") == set()
+
+
+def test_no_module_is_longer_than_250_lines():
+    long = [f"{p.relative_to(ROOT)}: {len(p.read_text(encoding='utf-8').splitlines())}"
+            for folder in (PACKAGE, ROOT / "tests") for p in folder.rglob("*.py")
+            if len(p.read_text(encoding="utf-8").splitlines()) > 250]
+    assert long == []
+
+
+def test_the_macros_module_defines_macros_only(config):
+    """Build events belong in the hooks module that mkdocs.yml lists."""
+    source = (PACKAGE / "site" / "macros.py").read_text(encoding="utf-8")
+    functions = {node.name for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+    assert not {name for name in functions if name.startswith("on_")}
+    assert [Path(h.__file__).resolve() for h in config.hooks.values()] == [PACKAGE / "site" / "hooks.py"]
+
+
+def reversed_plugins(config_file: Path) -> None:
+    """Write the plugins of mkdocs.yml in the opposite order."""
+    text = config_file.read_text(encoding="utf-8")
+    start = text.index("\nplugins:\n") + len("\nplugins:\n")
+    end = re.compile(r"^\S", re.M).search(text, start).start()
+    entries = re.split(r"(?m)^(?=  - )", text[start:end])
+    comments, plugins = entries[0], entries[1:]
+    assert len(plugins) > 2
+    config_file.write_text(text[:start] + comments + "".join(reversed(plugins)) + text[end:], encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_order_of_the_plugins_changes_nothing(project, site, tmp_path, epoch):
+    reversed_plugins(project / "mkdocs.yml")
+    result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+    assert differing(site_files(site), site_files(tmp_path / "site")) == []
+
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+@pytest.mark.slow
+def test_properdocs_builds_the_same_site(clean_project, site, tmp_path, epoch):
+    """ProperDocs, the maintained fork of MkDocs 1.6, builds the same bytes but for the
+    generator tag, so the site can move the day MkDocs breaks."""
+    properdocs = Path(sys.executable).parent / "properdocs"
+    result = build(clean_project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": epoch}, command=[
+        str(properdocs), "build", "--strict", "--config-file", str(clean_project / "mkdocs.yml"),
+        "--site-dir", str(tmp_path / "site")])
+    assert result.returncode == 0, result.stderr
+    ours, theirs = ({name: GENERATOR.sub(b"", data) for name, data in site_files(path).items()}
+                    for path in (site, tmp_path / "site"))
+    assert differing(ours, theirs) == []
+
