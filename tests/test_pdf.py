@@ -1,7 +1,9 @@
-"""The profile as an accessible PDF: tagged, titled, in Dutch, with bookmarks and real text."""
+"""The profile as an accessible PDF that reads like a document: tagged, titled, in Dutch,
+with bookmarks, real text, a title block, page numbers and document properties."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pikepdf
@@ -9,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from cultuurregio.site.dates import TIMEZONE, date_label
 from tests.helpers import heading
 
 PDF = "profiel/cultuurprofiel-twente.pdf"
@@ -38,6 +41,41 @@ def test_the_bookmarks_are_the_profile_headings(pdf, pages):
     article = pages["profiel/index.html"].select_one(".md-content")
     headings = [heading(h) for h in article.select("h1, h2, h3")]
     assert bookmarks == headings
+
+
+@pytest.fixture(scope="module")
+def page_texts(published_site) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(published_site / PDF).pages]
+
+
+def test_the_first_page_opens_with_the_title_block(page_texts, pages, content, epoch):
+    title = heading(pages["profiel/index.html"].select_one(".md-content h1"))
+    version = date_label(dt.datetime.fromtimestamp(int(epoch), TIMEZONE).date())
+    block = f"Cultuurprofiel Twente {title} De {len(content.gemeenten)} Twentse gemeenten · periode 2021–2024 " \
+            f"Versie van {version}"
+    assert page_texts[0].startswith(block), page_texts[0][:200]
+
+
+def test_every_page_ends_with_its_page_number(page_texts):
+    assert len(page_texts) > 1
+    for number, text in enumerate(page_texts, 1):
+        assert text.endswith(f"pagina {number} van {len(page_texts)}"), text[-80:]
+
+
+def test_links_are_not_followed_by_their_address(page_texts, pdf):
+    text = " ".join(page_texts)
+    assert "(https://" not in text and "(http://" not in text
+    assert any("/Annots" in page for page in pdf.pages), "the links are no longer clickable"
+
+
+def test_the_document_properties_say_who_sends_what(pdf, published_site, config, content, epoch):
+    info = pdf.docinfo
+    assert str(info["/Author"]) == config.site_author
+    profile = BeautifulSoup((published_site / "profiel" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert str(info["/Subject"]) == profile.find("meta", attrs={"name": "description"})["content"]
+    assert [k.strip() for k in str(info["/Keywords"]).split(",")] == [t["naam"] for t in content.themas]
+    built = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    assert str(info["/CreationDate"]) == str(info["/ModDate"]) == built
 
 
 def test_the_text_is_real_text_with_themes_and_municipalities(published_site, content):
