@@ -3,7 +3,7 @@
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
 #   make test-snel  the tests that need no browser and build no complete site (under a minute)
-#   make check   check all content (data and newsletters) without building
+#   make check   the build's verdict on all content, without publishing anything
 #   make nieuwsbrief TITEL="..."   (or samenwerking, bijeenkomst) start new content
 #   make lighthouse  benchmark: Lighthouse scores of three pages
 #   make lock    refresh requirements*.lock after changing pyproject.toml
@@ -38,9 +38,10 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.test-installed browser
 	$(BIN)/python -m cultuurregio.publiceren.pdf --site-dir site
 
-# All content checked in seconds, every problem at once, without building.
+# The build's verdict in seconds: every problem at once, as file:line: message.
+# (CHECK_OPTIONS="--site-dir site" keeps the site it built, as the pull request check does.)
 check: $(VENV)/.site-installed
-	$(BIN)/python -m cultuurregio.redactie.check
+	$(BIN)/python -m cultuurregio.redactie.check $(CHECK_OPTIONS)
 
 # Start new content: make nieuwsbrief TITEL="Ideeën uit Hengelo" (likewise samenwerking, bijeenkomst).
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
@@ -51,7 +52,7 @@ test: $(VENV)/.test-installed browser
 
 # While working: everything that needs no Chromium and builds no complete site.
 test-snel: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -m "not browser and not slow" -n auto
 
 # Browser tests use Debian's Chromium (Playwright's own browser download is not used).
 browser:

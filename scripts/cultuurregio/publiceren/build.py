@@ -4,11 +4,15 @@ MkDocs writes into its output folder as it goes, and in strict mode it only stop
 everything is written. So the build goes to a fresh folder next to the target, and only
 a build that succeeded replaces the target. After a failed build the target is removed
 too: an old site left in place would look as if it were the current one.
+
+The build is MkDocs' strict build in this process (site/verdict.py, the same as `make
+check`), so every message comes out in Dutch, down to the last line.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import subprocess
@@ -28,26 +32,31 @@ def source_date_epoch(project: Path) -> str | None:
 
 
 def build(config_file: Path, site_dir: Path) -> int:
+    # Material prints a notice about its successor when it loads; editors need not see it.
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    epoch = source_date_epoch(config_file.parent)
+    if epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    from cultuurregio.site.verdict import strict_build
+
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     # mkdtemp makes a private folder; a published site must be readable by the web server.
     staging.chmod(0o755)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    epoch = source_date_epoch(config_file.parent)
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    # Never --quiet: it keeps warnings from strict mode's counter, so broken links would pass.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(config_file), "--site-dir", str(staging)]
-    result = subprocess.run(command, env=env)
-    if result.returncode != 0:
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    problems = strict_build(config_file, staging, console).problems
+    if problems:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(site_dir, ignore_errors=True)
-        print(f"\nDe site is NIET gebouwd; {site_dir.name}/ is leeggemaakt zodat er niets "
-              "half of verouderd gepubliceerd wordt. De melding hierboven zegt wat er mis is.",
+        count = len(problems)
+        print(f"\nDe site is NIET gebouwd: {count} {'probleem' if count == 1 else 'problemen'}. "
+              f"{site_dir.name}/ is leeggemaakt zodat er niets half of verouderd gepubliceerd wordt.",
               file=sys.stderr)
-        return result.returncode
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
     shutil.rmtree(site_dir, ignore_errors=True)
     staging.rename(site_dir)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,8 @@ class Content:
     stappen: list[dict[str, Any]]
     samenwerkingen: list[dict[str, Any]]
     bijeenkomsten: list[dict[str, Any]]
+    # The files as read, by name: where each value stands, for messages about it.
+    sources: dict[str, YamlFile] = field(default_factory=dict, repr=False, compare=False)
 
     def thema(self, slug: str) -> dict[str, Any]:
         return _by_slug(self.themas, slug, "thema", "data/themas.yml")
@@ -62,9 +64,6 @@ class Content:
 
     def bijeenkomsten_voor(self, day: dt.date) -> tuple[list, list]:
         """Meetings still to come on `day` (soonest first) and those past (latest first)."""
-        def last_day(meeting):
-            end = meeting["einde"] or meeting["start"]
-            return end.date() if isinstance(end, dt.datetime) else end
         coming = [m for m in self.bijeenkomsten if last_day(m) >= day]
         past = [m for m in self.bijeenkomsten if last_day(m) < day]
         return coming, past[::-1]
@@ -76,6 +75,12 @@ class Content:
             if (thema is None or thema in item["themas"])
             and (gemeente is None or gemeente in item["gemeenten"])
         ]
+
+
+def last_day(meeting: dict[str, Any]) -> dt.date:
+    """The day a meeting ends (its start day, if it gives no end)."""
+    end = meeting["einde"] or meeting["start"]
+    return end.date() if isinstance(end, dt.datetime) else end
 
 
 def _by_slug(items: list[dict[str, Any]], slug: str, noun: str, file: str) -> dict[str, Any]:
@@ -111,7 +116,8 @@ def load_content(data_dir: Path) -> Content:
         {
             name: [{**item_defaults(name, LISTS[name]), **item} for item in doc.data[LISTS[name]]]
             for name, doc in documents.items()
-        }
+        },
+        documents,
     )
 
 
@@ -210,7 +216,7 @@ def _moment(text: str) -> dt.datetime | dt.date:
     return dt.datetime.fromisoformat(text).replace(tzinfo=TIMEZONE)
 
 
-def _assemble(lists: dict[str, list[dict[str, Any]]]) -> Content:
+def _assemble(lists: dict[str, list[dict[str, Any]]], sources: dict[str, YamlFile]) -> Content:
     steps = [
         {**step, "datum": PartialDate(step["datum"], step["benadering"])}
         for step in lists["tijdlijn"]
@@ -230,4 +236,5 @@ def _assemble(lists: dict[str, list[dict[str, Any]]]) -> Content:
         stappen=sorted(steps, key=lambda step: step["datum"].sort_key),
         samenwerkingen=lists["samenwerkingen"],
         bijeenkomsten=sorted(meetings, key=lambda item: item["start"].isoformat()),
+        sources=sources,
     )

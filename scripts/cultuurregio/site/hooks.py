@@ -1,61 +1,101 @@
 """The build's own steps around the plugins (MkDocs `hooks:`, listed in mkdocs.yml).
 
-on_config   check all content before anything renders, and hand it to the macros;
+on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled newsletters);
+on_config   speak Dutch, check all content before anything renders (and note what went
+            stale), hand it to the macros;
+on_files    hold back newsletters dated after the build date (scheduled);
 on_env      globals for the theme's templates (the footer's municipalities);
 on_post_build  the calendar files, the finished feed, the search index and the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
-the checks run before every plugin, the post-build steps after mkdocs-rss-plugin has
-written its feed and the search plugin its index.
+the checks run before every plugin, scheduling before the blog plugin reads its posts,
+the post-build steps after mkdocs-rss-plugin has written its feed and search its index.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
-from cultuurregio.site import blog_speedup
-from cultuurregio.site.content import Content
+from cultuurregio.site import blog_speedup, library_messages
+from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
 from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
                                        UNPUBLISHED_FEED_FILE, meeting_file)
-from cultuurregio.site.problems import ContentError
+from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
-from cultuurregio.site.validation import check_site
+from cultuurregio.site.staleness import stale_content
+from cultuurregio.site.validation import Checked, check_site
 
-# The content checked in on_config of the build under way (`mkdocs serve` rebuilds anew).
-_content: Content | None = None
+log = logging.getLogger("mkdocs.plugins.cultuurregio")
+
+# The build under way (`mkdocs serve` runs on_config again for each rebuild).
+_checked: Checked | None = None
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)
 def on_config(config):
-    global _content
+    global _checked
+    library_messages.install(Path(config.docs_dir))
     # Before the blog plugin builds its views from the files (in on_files).
     blog_speedup.install()
-    content, problems = check_site(config)
-    if problems:
-        raise PluginError(ContentError(problems).report())
-    _content = content
+    _checked = check_site(config)
+    # Errors fail strict mode at the end of the build, so nothing is published; until then
+    # the build goes on without the pages they are in (on_files), to find every other
+    # problem (links, macros) in the same run. Without sound data nothing can render.
+    for problem in _checked.problems:
+        log.error("%s", problem, extra={"problem": problem})
+    if _checked.content is None:
+        raise PluginError(not_built(len(_checked.problems)))
+    # Stale content never stops the build (the daily rebuild must keep publishing);
+    # `make check` and the pull request list these notes.
+    for note in stale_content(_checked.content, build_date()):
+        log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
-    config.plugins["macros"].register_variables({"inhoud": content})
+    config.plugins["macros"].register_variables({"inhoud": _checked.content})
     return config
 
 
+@event_priority(100)
+def on_files(files, config):
+    """Pages that MkDocs must not read: those with a problem (reported in on_config), and
+    newsletters dated after the build date. MkDocs' own draft level keeps them out of the
+    site, the feed and search, and the daily rebuild publishes a scheduled newsletter on
+    its day. (Material's `draft_if_future_date` compares with the clock, not with the
+    build date that makes a build repeatable.) The preview shows scheduled newsletters."""
+    broken = {p.file.removeprefix("docs/") for p in _checked.problems if p.file.startswith("docs/")}
+    today = build_date()
+    for file in files.documentation_pages():
+        created = _checked.newsletter_dates.get(file.src_uri)
+        if file.src_uri in broken or (created and created > today and not _serving):
+            file.inclusion = InclusionLevel.DRAFT
+    return files
+
+
 def on_env(env, config, files):
-    env.globals["gemeentenamen"] = [item["naam"] for item in _content.gemeenten]
+    env.globals["gemeentenamen"] = [item["naam"] for item in _checked.content.gemeenten]
     return env
 
 
 @event_priority(-100)
 def on_post_build(config):
+    content = _checked.content
     site = Path(config.site_dir)
     site_url = config.site_url
-    (site / AGENDA_FILE).write_bytes(calendar_file(_content.bijeenkomsten, config.site_name, site_url))
-    for meeting in _content.bijeenkomsten:
+    (site / AGENDA_FILE).write_bytes(calendar_file(content.bijeenkomsten, config.site_name, site_url))
+    for meeting in content.bijeenkomsten:
         path = site / meeting_file(meeting)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))

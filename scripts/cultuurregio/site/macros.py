@@ -7,10 +7,8 @@ checked and handed over by hooks.py before any page renders, as the variable `in
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from cultuurregio.site.dates import build_date
@@ -18,9 +16,6 @@ from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting
 from cultuurregio.site.problems import ContentError
 from cultuurregio.site.sizes import file_size_label
 from cultuurregio.site.templates import environment
-
-log = logging.getLogger("mkdocs.plugins.cultuurregio")
-
 
 def define_env(env) -> None:
     project = Path(env.conf.config_file_path).parent
@@ -101,14 +96,14 @@ def define_env(env) -> None:
         )
 
 
-def _known(lookup):
-    """A page naming an unknown slug is an editor's mistake; say what to pick.
+class MacroProblem(Exception):
+    """A page names something the data does not have. mkdocs-macros reports it with the
+    page; site/library_messages.py gives the Dutch message its line."""
 
-    The macros plugin turns any error in a page into a warning plus exit, so the Dutch
-    message is logged as an error first, where `mkdocs build` always shows it.
-    """
+
+def _known(lookup):
+    """A page naming an unknown slug is an editor's mistake; say what to pick."""
     try:
         return lookup()
     except ContentError as error:
-        log.error(error.report())
-        raise PluginError(error.report()) from None
+        raise MacroProblem(error.problems[0].message) from None

@@ -18,8 +18,12 @@ POSTS = Path("nieuwsbrief") / "posts"
 AUTHORS = Path("nieuwsbrief") / ".authors.yml"
 
 
-def check_newsletters(docs_dir: Path, allowed_categories: list[str]) -> list[Problem]:
+def check_newsletters(docs_dir: Path, allowed_categories: list[str],
+                      separator: str) -> tuple[list[Problem], dict[str, dt.date]]:
+    """Every problem in the newsletters, and each correct newsletter's date (by its path in
+    docs/), for scheduling."""
     problems: list[Problem] = []
+    dates: dict[str, dt.date] = {}
     authors_name = f"docs/{AUTHORS.as_posix()}"
     authors_file, found = read_yaml(docs_dir / AUTHORS, authors_name)
     problems += found
@@ -55,13 +59,18 @@ def check_newsletters(docs_dir: Path, allowed_categories: list[str]) -> list[Pro
         updated = dt.date.fromisoformat(updated) if updated else None
         if updated and updated < created:
             problem(("date", "updated"), f"updated ({updated}) ligt vóór created ({created})")
+        if separator not in document.body:
+            first_text = document.body_line + len(document.body) - len(document.body.lstrip("\n"))
+            problems.append(Problem(name, first_text, f"de regel {separator} ontbreekt; zet hem onder "
+                                    "de inleiding: wat erboven staat, komt in het overzicht van alle nieuwsbrieven"))
         # Permanent addresses are /nieuwsbrief/JJJJ/MM/<slug>/: two posts may not share one.
         key = (created.strftime("%Y-%m"), meta["slug"])
         if key in slugs:
             problem(("slug",), f"slug '{meta['slug']}' gebruikt {slugs[key]} al in dezelfde "
                     "maand; kies een andere")
         slugs[key] = name
-    return problems
+        dates[path.relative_to(docs_dir).as_posix()] = created
+    return problems, dates
 
 
 def check_theme_categories(theme_names: list[str], allowed_categories: list[str]) -> list[Problem]:

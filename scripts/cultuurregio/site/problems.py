@@ -24,10 +24,19 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}, regel {self.line}"
         return f"{where}: {self.message}"
 
-    def as_line(self) -> str:
+    def as_line(self, prefix: str = "") -> str:
         """`file:line: message`, the form editors and their tools (VS Code) jump from."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {prefix}{self.message}"
+
+
+NOT_BUILT = "De site is niet gebouwd"
+
+
+def not_built(count: int) -> str:
+    """The closing sentence of a build that stopped; the problems themselves come above it."""
+    heading = "1 probleem" if count == 1 else f"{count} problemen"
+    return f"{NOT_BUILT}: {heading} in de inhoud (hierboven). Pas dit aan en probeer het opnieuw; er is niets gepubliceerd."
 
 
 class ContentError(Exception):
@@ -40,7 +49,7 @@ class ContentError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         heading = "1 probleem" if count == 1 else f"{count} problemen"
-        lines = [f"De site is niet gebouwd: {heading} in de inhoud."]
+        lines = [f"{NOT_BUILT}: {heading} in de inhoud."]
         lines += [f"  - {problem}" for problem in self.problems]
         lines.append("Pas dit aan en probeer het opnieuw; er is niets gepubliceerd.")
         return "\n".join(lines)

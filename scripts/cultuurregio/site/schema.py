@@ -122,6 +122,8 @@ def _message(error: ValidationError) -> str:
             f"onbekend veld '{extra[0]}' (kies uit: {', '.join(allowed)}); "
             "controleer de spelling"
         )
+    if kind == "type" and "typeErrorMessage" in schema:
+        return f"'{field}': " + schema["typeErrorMessage"].format(waarde=error.instance)
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]

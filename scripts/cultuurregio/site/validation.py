@@ -3,15 +3,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cultuurregio.site.content import Content, load_content
-from cultuurregio.site.newsletters import check_newsletters, check_theme_categories
+from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.problems import ContentError, Problem
+from cultuurregio.site.yamlfile import read_text
 
 
-def check_everything(project: Path, docs: Path, categories: list[str]) -> tuple[Content | None, list[Problem]]:
-    """The validated content (None if the data is broken) and every problem found."""
+@dataclass
+class Checked:
+    """The content, if it can be read, and what is wrong with it."""
+
+    content: Content | None
+    problems: list[Problem] = field(default_factory=list)
+    # Each correct newsletter's date of appearance, by its path in docs/.
+    newsletter_dates: dict[str, dt.date] = field(default_factory=dict)
+
+
+def check_everything(project: Path, docs: Path, categories: list[str], separator: str) -> Checked:
     problems: list[Problem] = []
     try:
         content = load_content(project / "data")
@@ -21,15 +33,25 @@ def check_everything(project: Path, docs: Path, categories: list[str]) -> tuple[
     if content is not None:
         problems += missing_theme_pages(content, docs)
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
-    problems += check_newsletters(docs, categories)
-    return content, sorted(problems)
+    newsletter_problems, dates = check_newsletters(docs, categories, separator)
+    problems += newsletter_problems + page_encodings(docs)
+    return Checked(content, sorted(problems), dates)
 
 
-def check_site(config) -> tuple[Content | None, list[Problem]]:
-    """`check_everything` for a loaded MkDocs configuration (categories from the blog plugin)."""
-    project = Path(config.config_file_path).parent
-    categories = config.plugins["material/blog"].config.categories_allowed
-    return check_everything(project, Path(config.docs_dir), categories)
+def check_site(config) -> Checked:
+    """`check_everything` for a loaded MkDocs configuration (the blog plugin's settings)."""
+    blog = config.plugins["material/blog"].config
+    return check_everything(Path(config.config_file_path).parent, Path(config.docs_dir),
+                            blog.categories_allowed, blog.post_excerpt_separator)
+
+
+def page_encodings(docs: Path) -> list[Problem]:
+    """Pages that are not UTF-8 (newsletters are read, and so checked, on their own)."""
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        if not path.relative_to(docs).is_relative_to(POSTS):
+            problems += read_text(path, f"docs/{path.relative_to(docs).as_posix()}")[1]
+    return problems
 
 
 def missing_theme_pages(content: Content, docs: Path) -> list[Problem]:

@@ -50,6 +50,9 @@ class YamlFile:
     name: str
     data: Any
     root: yaml.Node | None
+    # For front matter: the page's text below it, and the line that text starts on.
+    body: str = ""
+    body_line: int = 1
 
     def line(self, path: Path_) -> int | None:
         """Line (1-based) of the deepest node along `path` that exists."""
@@ -97,14 +100,28 @@ def _duplicate_keys(node: yaml.Node, name: str) -> list[Problem]:
     return problems
 
 
-def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse `path`; `name` is how messages call the file (e.g. data/themas.yml)."""
+def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
+    """The text of an editor's file, which must be UTF-8 (a byte order mark is fine)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(name, None, "dit bestand ontbreekt; zet het terug (zie git)")]
-    except UnicodeDecodeError:
-        return None, [Problem(name, None, "dit bestand is geen UTF-8-tekst; sla het op als UTF-8")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        # Word and Notepad save as Windows-1252 unless told otherwise; "–" and "’" then break.
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(name, line, "dit bestand is niet als UTF-8 opgeslagen (het eerste vreemde "
+                              "teken staat op deze regel); open het en kies 'Opslaan als' met codering "
+                              "UTF-8 (Kladblok: Codering UTF-8; VS Code: rechtsonder de codering, 'Save "
+                              "with Encoding', UTF-8)")]
+
+
+def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse `path`; `name` is how messages call the file (e.g. data/themas.yml)."""
+    text, problems = read_text(path, name)
+    if text is None:
+        return None, problems
     return _parse(text, name)
 
 
@@ -134,11 +151,14 @@ def _parse(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
 
 
 def read_front_matter(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
-    """The YAML block between the `---` lines at the top of a Markdown page.
+    """The YAML block between the `---` lines at the top of a Markdown page; its `body`
+    is the rest of the page.
 
     Lines in messages count from the top of the page, as an editor sees them.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    text, problems = read_text(path, name)
+    if text is None:
+        return None, problems
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None, [Problem(name, 1, "de pagina begint niet met een kopje tussen twee regels "
@@ -148,4 +168,8 @@ def read_front_matter(path: Path, name: str) -> tuple[YamlFile | None, list[Prob
         return None, [Problem(name, 1, "het kopje (front matter) wordt niet afgesloten met een "
                               "regel '---'")]
     # Blank lines in front of the YAML keep the parser's line numbers equal to the page's.
-    return _parse("\n" + "".join(lines[1:end]), name)
+    document, problems = _parse("\n" + "".join(lines[1:end]), name)
+    if document is not None:
+        document.body = "".join(lines[end + 1:])
+        document.body_line = end + 2
+    return document, problems

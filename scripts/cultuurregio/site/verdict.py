@@ -1,0 +1,89 @@
+"""MkDocs' strict build, run in this process, with every problem it meets as a Dutch Problem.
+
+`make build` (publiceren/build.py) and `make check` (redactie/check.py) both call
+`strict_build`, so the check is the build's own verdict: the content checks of hooks.py,
+the links and anchors as mkdocs.yml's `validation:` says, the macros, the blog.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from cultuurregio.site.library_messages import translate
+from cultuurregio.site.problems import NOT_BUILT, Problem
+
+
+@dataclass
+class Verdict:
+    """What stops the build (`problems`) and what an editor should look at (`warnings`)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    """Every warning and error of the build as a problem, and the notes of stale content."""
+
+    def __init__(self, config_file: Path) -> None:
+        super().__init__(logging.INFO)
+        self.config_file = config_file
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if hasattr(record, "stale"):
+            self.warnings.append(record.stale)
+            return
+        if record.levelno < logging.WARNING:
+            return
+        problem = getattr(record, "problem", None)
+        message = record.getMessage()
+        if problem is None and message.startswith(NOT_BUILT):
+            return  # the closing sentence; the problems were recorded one by one
+        self.problems.append(problem or self.unknown(message))
+
+    def unknown(self, message: str) -> Problem:
+        docs = self.config_file.parent / "docs"
+        return translate(message, docs) or Problem(
+            self.config_file.name, None, f"MkDocs meldt iets dat deze site nog niet vertaalt; vraag een "
+            f"ontwikkelaar om hulp. De melding: {message.splitlines()[0] if message else '(leeg)'}")
+
+
+def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | None = None) -> Verdict:
+    """Build strictly into `site_dir`; every problem, in Dutch (none: the site is complete).
+
+    `console`, if given, also receives the build's messages (already in Dutch)."""
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector(config_file)
+    handlers = [collector] + ([console] if console else [])
+    level = logger.level
+    # INFO too: MkDocs reports a link to an unpublished page at INFO, which the Dutch
+    # messages turn into a warning.
+    logger.setLevel(min(level or logging.INFO, logging.INFO))
+    for handler in handlers:
+        logger.addHandler(handler)
+    config = None
+    try:
+        # As `mkdocs build` does: plugins prepare in on_startup and clean up in on_shutdown.
+        config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    except Abort:
+        pass  # strict mode stopped at the end: the warnings collected are the reasons
+    except MkDocsException as error:
+        collector.problems.append(collector.unknown(str(error)))
+    except SystemExit:
+        pass  # mkdocs-macros exits after reporting a broken macro, which was collected
+    finally:
+        if config is not None:
+            config.plugins.on_shutdown()
+        for handler in handlers:
+            logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Verdict(sorted(set(collector.problems)), sorted(set(collector.warnings)))

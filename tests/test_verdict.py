@@ -1,0 +1,207 @@
+"""`make check` gives the build's verdict: every mistake an editor can make is named by
+both, in Dutch, with file and line, all at once, and never with a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from functools import cache
+
+import pytest
+import yaml
+
+from cultuurregio.project import read_config
+from tests.helpers import POSTS, append, build, line_of, replace_value
+
+AMSTERDAM = dt.timezone(dt.timedelta(hours=1))
+# What an untranslated library message or a crash looks like.
+FOREIGN = re.compile(r"Traceback|Doc file|contains a link|Couldn't|is not found|Error:|Aborted|"
+                     r"UnicodeDecodeError|_Macro|undefined")
+
+
+def check(project: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "SOURCE_DATE_EPOCH")}
+    return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
+                           "--config-file", str(project / "mkdocs.yml")],
+                          capture_output=True, text=True, env={**environment, **env})
+
+
+@cache
+def first_category() -> str:
+    return read_config().plugins["material/blog"].config.categories_allowed[0]
+
+
+def newsletter(project: Path, name: str, front: str = "date:\n  created: 2019-03-14\n",
+               body: str = "Het begin.\n\n<!-- more -->\n\nDe rest.\n", encoding: str = "utf-8") -> Path:
+    """A newsletter made by the test (first category, first author of the project)."""
+    category = first_category()
+    authors = yaml.safe_load((project / "docs/nieuwsbrief/.authors.yml").read_text(encoding="utf-8"))["authors"]
+    path = project / POSTS / name
+    path.write_bytes((f"---\n{front}slug: {path.stem[8:]}\ndescription: >-\n  Een nieuwsbrief die de test zelf "
+                      f"schrijft, lang genoeg om een beschrijving te zijn.\ncategories:\n  - {category}\n"
+                      f"authors:\n  - {next(iter(authors))}\n---\n\n# Test {path.stem}\n\n{body}").encode(encoding))
+    return path
+
+
+def relative(project: Path, path: Path) -> str:
+    return path.relative_to(project).as_posix()
+
+
+def no_marker(project):
+    path = newsletter(project, "2019-03-zonder-marker.md", body="Alleen een inleiding, zonder meer.\n")
+    return [(relative(project, path), line_of(path, "# Test"))]
+
+
+def windows_1252(project):
+    path = newsletter(project, "2019-03-uit-word.md", body="Een gedachte – zo’n idee.\n\n<!-- more -->\n",
+                      encoding="cp1252")
+    return [(relative(project, path), path.read_bytes().count(b"\n", 0, path.read_bytes().index(b"\x96")) + 1)]
+
+
+def short_date(project):
+    path = newsletter(project, "2019-03-korte-datum.md", front="date: 2019-03-14\n")
+    return [(relative(project, path), 2)]
+
+
+def unknown_category(project):
+    path = newsletter(project, "2019-03-categorie.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("categories:\n", "categories:\n  - Debatten\n"), encoding="utf-8")
+    return [(relative(project, path), line_of(path, "  - Debatten"))]
+
+
+def broken_links(project):
+    page = project / "docs" / "contact.md"
+    start = append(page, "\nZie [de oude pagina](bestaat-niet.md).\n\n![Kaart van Twente](kaart.png)\n\n"
+                         "En [een kopje dat er niet is](#bestaat-niet).\n")
+    return [("docs/contact.md", start + 1), ("docs/contact.md", start + 3), ("docs/contact.md", start + 5)]
+
+
+def stray_braces(project):
+    line = append(project / "docs" / "gemeenten.md", "\nSchrijf een macro als {{ naam\n") + 1
+    return [("docs/gemeenten.md", line)]
+
+
+def unknown_theme(project):
+    return [("data/werkgroepen.yml", replace_value(project / "data" / "werkgroepen.yml",
+                                                   ("werkgroepen", 0, "thema"), "grensloos"))]
+
+
+def impossible_date(project):
+    return [("data/tijdlijn.yml", replace_value(project / "data" / "tijdlijn.yml", ("stappen", 0, "datum"),
+                                                "2018-09-31"))]
+
+
+CASES = {
+    "newsletter without <!-- more -->": no_marker,
+    "newsletter saved as Windows-1252": windows_1252,
+    "short date form": short_date,
+    "unknown category": unknown_category,
+    "links to a page, an image and an anchor that do not exist": broken_links,
+    "a stray {{ in a page with macros": stray_braces,
+    "unknown theme in data": unknown_theme,
+    "impossible date in data": impossible_date,
+}
+
+CHECK_LINE = re.compile(r"^(?P<file>[^\s:]+)(?::(?P<line>\d+))?: (?P<message>.+)$")
+BUILD_LINE = re.compile(r"^  - (?P<file>[^\s,:]+)(?:, regel (?P<line>\d+))?: (?P<message>.+)$")
+
+
+def problems(output: str, pattern: re.Pattern) -> set[tuple[str, int | None, str]]:
+    found = set()
+    for line in output.splitlines():
+        match = pattern.match(line)
+        if match and not match["message"].startswith("let op: "):
+            found.add((match["file"], int(match["line"]) if match["line"] else None, match["message"]))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES)
+def test_check_and_build_give_the_same_dutch_verdict(project, tmp_path, case):
+    expected = CASES[case](project)
+    checked = check(project)
+    built = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1700000000"})
+
+    assert checked.returncode == 1 and built.returncode == 1
+    by_check = problems(checked.stdout, CHECK_LINE)
+    by_build = problems(built.stderr, BUILD_LINE)
+    assert by_check == by_build, (checked.stdout, built.stderr)
+    assert {(file, line) for file, line, _ in by_check} >= set(expected), (expected, by_check)
+    for output in (checked.stdout + checked.stderr, built.stdout + built.stderr):
+        assert not FOREIGN.search(output), output
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_byte_order_mark_is_simply_accepted(project):
+    path = newsletter(project, "2019-03-met-bom.md")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_on_github_each_problem_is_an_annotation_and_the_summary_lists_them(project, tmp_path):
+    expected = broken_links(project) + short_date(project)
+    summary = tmp_path / "summary.md"
+    result = check(project, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.returncode == 1
+    command = re.compile(r"^::(?P<kind>error|warning) file=(?P<file>[^,:]+),line=(?P<line>\d+),"
+                         r"title=(?P<title>[^,:]+)::(?P<message>[^\r\n]+)$")
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert all(command.match(line) for line in lines), lines
+    errors = [command.match(line) for line in lines if line.startswith("::error")]
+    assert sorted((m["file"], int(m["line"])) for m in errors) == sorted(expected)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Controle van de inhoud")
+    for file, line in expected:
+        assert f"| `{file}` | {line} |" in text
+
+
+def test_stale_content_is_pointed_out_without_stopping_anything(project):
+    """Which steps are stale is worked out here from the data file itself, as of today."""
+    steps = yaml.safe_load((project / "data" / "tijdlijn.yml").read_text(encoding="utf-8"))["stappen"]
+    today = dt.date.today().isoformat()
+    stale = {step["slug"] for step in steps if step["status"] == "gepland" and str(step["datum"]) < today[:len(str(step["datum"]))]}
+    examples = [i["slug"] for i in yaml.safe_load((project / "data" / "samenwerkingen.yml").read_text(
+        encoding="utf-8"))["samenwerkingen"] if i.get("voorbeeld")]
+    result = check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = [line for line in result.stdout.splitlines() if ": let op: " in line]
+    assert {re.search(r"stap '([^']+)'", n)[1] for n in notes if "stap '" in n} == stale
+    assert len([n for n in notes if "invulvoorbeeld" in n]) == len(examples)
+    assert all(re.match(r"^data/\w+\.yml:\d+: let op: ", n) for n in notes)
+
+
+@pytest.mark.slow
+def test_a_scheduled_newsletter_appears_on_its_day(project, tmp_path):
+    newsletter(project, "2031-06-gepland.md", front="date:\n  created: 2031-06-01\n")
+    url = "nieuwsbrief/2031/06/gepland/"
+    for day, published in ((dt.datetime(2031, 5, 31, 7), False), (dt.datetime(2031, 6, 1, 7), True)):
+        site = tmp_path / day.strftime("%d")
+        result = build(project, site, env={"SOURCE_DATE_EPOCH": str(int(day.replace(tzinfo=AMSTERDAM).timestamp()))})
+        assert result.returncode == 0, result.stderr
+        assert (site / url / "index.html").is_file() is published
+        assert (url in (site / "feed_rss_created.xml").read_text(encoding="utf-8")) is published
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert any(doc["location"].startswith(url) for doc in index["docs"]) is published
+        archive = (site / "nieuwsbrief" / "index.html").read_text(encoding="utf-8")
+        assert ('href="2031/06/gepland/"' in archive) is published
+
+
+def test_the_pull_request_summary_names_the_pages_a_change_moves(tmp_path):
+    from cultuurregio.redactie.changes import changed_pages
+
+    base, changed = tmp_path / "basis", tmp_path / "gewijzigd"
+    for site, pages in ((base, {"index.html": "a", "oud/index.html": "b", "zelfde/index.html": "c"}),
+                        (changed, {"index.html": "A", "nieuw/index.html": "d", "zelfde/index.html": "c"})):
+        for name, text in pages.items():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text)
+    assert changed_pages(base, changed) == {"nieuw": ["nieuw/index.html"], "anders": ["index.html"],
+                                            "weg": ["oud/index.html"]}
