@@ -131,3 +131,15 @@ def key_lines(path: Path, item: tuple, key: str) -> list[int]:
     """The lines on which `key` stands in the item at `item` (more than one if repeated)."""
     node, _ = _node(path.read_text(encoding="utf-8"), item)
     return [k.start_mark.line + 1 for k, _ in node.value if k.value == key]
+
+
+def announced_feeds(site: Path, path: str, soup, site_url: str) -> list[Path]:
+    """The files the page's RSS autodiscovery links point to (the 404 page's start at the
+    site's root path, as it is served at any depth)."""
+    root = "/" + site_url.split("://", 1)[1].split("/", 1)[1]
+    targets = []
+    for link in soup.select('link[rel="alternate"][type="application/rss+xml"]'):
+        href = link["href"]
+        target = site / href.removeprefix(root) if href.startswith("/") else (site / path).parent / href
+        targets.append(target.resolve())
+    return targets

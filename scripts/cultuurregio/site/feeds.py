@@ -42,5 +42,9 @@ def finish_feed(path: Path) -> None:
         link = item.findtext("link")
         if description is not None and description.text and link:
             description.text = finish_html(description.text, link)
+    write_feed(tree, path)
+
+
+def write_feed(tree: ET.ElementTree, path: Path) -> None:
     ET.indent(tree, space="  ")
     tree.write(path, encoding="UTF-8", xml_declaration=True)

@@ -4,7 +4,10 @@ on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled n
 on_config   speak Dutch, check all content before anything renders (and note what went
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
-on_env      globals for the theme's templates (the footer's municipalities);
+on_env      globals for the theme's templates (the footer's municipalities; for the home
+            page the next meeting, the map and the feeds);
+on_page_context  per page: no table of contents for a few headings, the category feed
+            to announce, the schema.org data;
 on_post_build  the calendar files, the finished feed, the search index and the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
@@ -22,7 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from cultuurregio.site import blog_speedup, library_messages
+from cultuurregio.site import blog_speedup, library_messages, structured_data
+from cultuurregio.site.category_feeds import category_feeds, write_category_feeds
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
@@ -31,6 +35,7 @@ from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STA
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
 from cultuurregio.site.staleness import stale_content
+from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
@@ -85,8 +90,62 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    env.globals["gemeentenamen"] = [item["naam"] for item in _checked.content.gemeenten]
+    content = _checked.content
+    env.globals["gemeentenamen"] = [item["naam"] for item in content.gemeenten]
+    coming, _ = content.bijeenkomsten_voor(build_date())
+    env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
+        if coming else None
+    env.globals["categoriefeeds"] = category_feeds(_blog(config), FEED_FILE)
+    points, height = place(content.gemeenten)
+    env.globals["kaart"] = {"punten": points, "breedte": WIDTH, "hoogte": height, "gemeenten_pagina": "gemeenten/"}
     return env
+
+
+# A page shows its table of contents from this many headings below its title.
+TOC_FROM = 3
+
+
+def on_page_context(context, page, config, nav):
+    if sum(1 for _ in _headings(page.toc)) < TOC_FROM:
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    blog = config.plugins["material/blog"]
+    context["categoriefeed"] = _category_feed(page, _blog(config))
+    context["gestructureerd"] = _structured_data(page, config, blog)
+    return context
+
+
+def _headings(toc):
+    """The headings below a page's title (its h1)."""
+    for item in toc:
+        for child in item.children:
+            yield child
+            yield from _headings([child])
+
+
+def _blog(config):
+    return config.plugins["material/blog"].config
+
+
+def _category_feed(page, blog_config):
+    """The feed of the category whose archive page this is, or of the theme on this page."""
+    themes = {f"themas/{t['slug']}.md": t["naam"] for t in _checked.content.themas}
+    theme = themes.get(page.file.src_uri) if page.file else None
+    for feed in category_feeds(blog_config, FEED_FILE):
+        if page.url.startswith(feed.pagina) or feed.naam == theme:
+            return feed
+    return None
+
+
+def _structured_data(page, config, blog) -> list[dict]:
+    content = _checked.content
+    source = page.file.src_uri if page.file else None
+    if source == "index.md":
+        return [structured_data.organization(config, content)]
+    if source == "agenda.md":
+        return [structured_data.event(config, meeting) for meeting in content.bijeenkomsten]
+    if page in blog.blog.posts:
+        return [structured_data.posting(config, page, [author.name for author in page.authors])]
+    return []
 
 
 @event_priority(-100)
@@ -100,6 +159,7 @@ def on_post_build(config):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
     finish_feed(site / FEED_FILE)
+    write_category_feeds(site, FEED_FILE, category_feeds(_blog(config), FEED_FILE), site_url)
     (site / UNPUBLISHED_FEED_FILE).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     staged = Path(config.config_file_path).parent / PDF_STAGED

@@ -12,10 +12,12 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from cultuurregio.site.dates import build_date
-from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
+from cultuurregio.site.category_feeds import category_feeds
+from cultuurregio.site.outputs import AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, meeting_file
 from cultuurregio.site.problems import ContentError
 from cultuurregio.site.sizes import file_size_label
 from cultuurregio.site.templates import environment
+from cultuurregio.site.twente_map import WIDTH, place
 
 def define_env(env) -> None:
     project = Path(env.conf.config_file_path).parent
@@ -70,6 +72,20 @@ def define_env(env) -> None:
         return render("gemeenten.html")
 
     @env.macro
+    def feeds() -> str:
+        """The feed of each newsletter category, with its address (for the Abonneren page)."""
+        return render("feeds.html", feeds=category_feeds(env.conf.plugins["material/blog"].config, FEED_FILE),
+                      site_url=env.conf.site_url)
+
+    @env.macro
+    def kaart() -> str:
+        """The schematic map of Twente; each name links to its entry on the Gemeenten page."""
+        points, height = place(content().gemeenten)
+        here = env.page.url
+        page = "" if here == GEMEENTEN_PAGE else get_relative_url(GEMEENTEN_PAGE, here)
+        return render("kaart.html", punten=points, breedte=WIDTH, hoogte=height, gemeenten_pagina=page)
+
+    @env.macro
     def profiel_pdf() -> str:
         """The profile as PDF with its size, once `make build` has printed it (publiceren/pdf.py)."""
         staged = project / PDF_STAGED
@@ -94,6 +110,9 @@ def define_env(env) -> None:
             ics_per_bijeenkomst={m["slug"]: get_relative_url(meeting_file(m), here)
                                  for m in content().bijeenkomsten},
         )
+
+
+GEMEENTEN_PAGE = "gemeenten/"
 
 
 class MacroProblem(Exception):

@@ -1,0 +1,52 @@
+"""A full-text RSS feed per newsletter category (each theme, Proces, Uitvoeringsagenda).
+
+Each is the finished archive feed (feeds.py) with only that category's items: the same
+permanent guids, dates from front matter, absolute links and full text, with a title,
+link and self-link of its own. It sits next to the category's page in the archive.
+"""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from cultuurregio.site.feeds import NAMESPACES, write_feed
+
+ATOM_LINK = f"{{{NAMESPACES['atom']}}}link"
+
+
+@dataclass(frozen=True)
+class CategoryFeed:
+    naam: str
+    pagina: str  # the category's page in the archive, e.g. nieuwsbrief/categorie/proces/
+    pad: str  # the feed, e.g. nieuwsbrief/categorie/proces/feed_rss_created.xml
+
+
+def category_feeds(blog_config, feed_file: str) -> list[CategoryFeed]:
+    """One feed per allowed category, in mkdocs.yml's order (the blog plugin's settings)."""
+    feeds = []
+    for name in blog_config.categories_allowed:
+        slug = blog_config.categories_slugify(name, blog_config.categories_slugify_separator)
+        page = f"{blog_config.blog_dir}/{blog_config.categories_url_format.format(slug=slug)}/"
+        feeds.append(CategoryFeed(name, page, page + feed_file))
+    return feeds
+
+
+def write_category_feeds(site: Path, feed_file: str, feeds: list[CategoryFeed], site_url: str) -> None:
+    for prefix, uri in NAMESPACES.items():
+        ET.register_namespace(prefix, uri)
+    archive = ET.parse(site / feed_file)
+    for feed in feeds:
+        tree = copy.deepcopy(archive)
+        channel = tree.getroot().find("channel")
+        for item in channel.findall("item"):
+            if feed.naam not in [category.text for category in item.findall("category")]:
+                channel.remove(item)
+        channel.find("title").text = f"{channel.findtext('title')}: {feed.naam}"
+        channel.find("description").text = f"De nieuwsbrieven van Cultuurregio Twente over {feed.naam}, voluit."
+        channel.find("link").text = site_url + feed.pagina
+        channel.find(ATOM_LINK).set("href", site_url + feed.pad)
+        (site / feed.pad).parent.mkdir(parents=True, exist_ok=True)
+        write_feed(tree, site / feed.pad)
