@@ -6,6 +6,7 @@ are marked `browser` here, from the fixtures they use; `make test-snel` leaves t
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

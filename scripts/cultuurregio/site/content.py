@@ -147,15 +147,15 @@ def _check_meaning(documents: dict[str, YamlFile]) -> list[Problem]:
                         "elke slug moet uniek zijn")
             seen.add(item["slug"])
 
-    for name, field, target, noun in REFERENCES:
+    for name, key, target, noun in REFERENCES:
         if name not in documents or target not in documents:
             continue
         choices = [item["slug"] for item, _ in _items(documents, target)]
         for item, path in _items(documents, name):
-            values = item.get(field, [])
+            values = item.get(key, [])
             for index, value in enumerate(values if isinstance(values, list) else [values]):
                 if value not in choices:
-                    where = path + (field, index) if isinstance(values, list) else path + (field,)
+                    where = path + (key, index) if isinstance(values, list) else path + (key,)
                     problem(name, where, _unknown(noun, value, choices))
 
     if "themas" in documents and "werkgroepen" in documents:
