@@ -12,7 +12,10 @@ def test_every_request_of_every_page_goes_to_the_site_itself(browser, web, site)
     context = browser.new_context()
     page = context.new_page()
     requests: list[tuple[str, str]] = []
+    failed: list[str] = []
     page.on("request", lambda request: requests.append((page.url, request.url)))
+    # A page's own scripts must not ask for what is not there (a 404 costs a visitor bytes).
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{page.url} -> {response.url}"))
     urls = page_urls(site, web.base)
     for url in urls:
         page.goto(url, wait_until="networkidle")
@@ -26,6 +29,7 @@ def test_every_request_of_every_page_goes_to_the_site_itself(browser, web, site)
                       and f"{urlsplit(target).scheme}://{urlsplit(target).netloc}" != web.origin})
     assert len(requests) > len(urls)
     assert not foreign, "\n".join(f"{s} -> {t}" for s, t in foreign)
+    assert not failed, "\n".join(failed)
     assert context.cookies() == []
     assert page.evaluate("document.cookie") == ""
     context.close()

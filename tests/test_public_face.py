@@ -124,7 +124,7 @@ def test_the_map_names_fit_a_phone_in_dark_mode(browser, web, content):
 
 @pytest.fixture(scope="module")
 def feeds(config):
-    return category_feeds(config.plugins["material/blog"].config, FEED)
+    return category_feeds(config.plugins["material/blog"].config)
 
 
 def items(path) -> dict[str, ET.Element]:

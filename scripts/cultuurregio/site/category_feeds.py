@@ -2,7 +2,11 @@
 
 Each is the finished archive feed (feeds.py) with only that category's items: the same
 permanent guids, dates from front matter, absolute links and full text, with a title,
-link and self-link of its own. It sits next to the category's page in the archive.
+link and self-link of its own.
+
+The feeds sit at the site's root, beside the archive feed: Material's script looks for a
+sitemap.xml next to every `<link rel="alternate">` of a page (meant for language versions),
+and at the root that is the sitemap it fetches anyway; next to a category page it was a 404.
 """
 
 from __future__ import annotations
@@ -21,16 +25,16 @@ ATOM_LINK = f"{{{NAMESPACES['atom']}}}link"
 class CategoryFeed:
     naam: str
     pagina: str  # the category's page in the archive, e.g. nieuwsbrief/categorie/proces/
-    pad: str  # the feed, e.g. nieuwsbrief/categorie/proces/feed_rss_created.xml
+    pad: str  # the feed, e.g. feed_rss_proces.xml
 
 
-def category_feeds(blog_config, feed_file: str) -> list[CategoryFeed]:
+def category_feeds(blog_config) -> list[CategoryFeed]:
     """One feed per allowed category, in mkdocs.yml's order (the blog plugin's settings)."""
     feeds = []
     for name in blog_config.categories_allowed:
         slug = blog_config.categories_slugify(name, blog_config.categories_slugify_separator)
         page = f"{blog_config.blog_dir}/{blog_config.categories_url_format.format(slug=slug)}/"
-        feeds.append(CategoryFeed(name, page, page + feed_file))
+        feeds.append(CategoryFeed(name, page, f"feed_rss_{slug}.xml"))
     return feeds
 
 

@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from cultuurregio.site import blog_speedup, library_messages, structured_data
-from cultuurregio.site.category_feeds import category_feeds, write_category_feeds
+from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write_category_feeds
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
@@ -43,6 +43,9 @@ log = logging.getLogger("mkdocs.plugins.cultuurregio")
 # The build under way (`mkdocs serve` runs on_config again for each rebuild).
 _checked: Checked | None = None
 _serving = False
+# Each category's feed; and per theme page (its source), the feed of its category.
+_feeds: list[CategoryFeed] = []
+_theme_feeds: dict[str, CategoryFeed] = {}
 
 
 def on_startup(command, dirty):
@@ -52,7 +55,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    global _checked
+    global _checked, _feeds, _theme_feeds
     library_messages.install(Path(config.docs_dir))
     # Before the blog plugin builds its views from the files (in on_files).
     blog_speedup.install()
@@ -64,6 +67,10 @@ def on_config(config):
         log.error("%s", problem, extra={"problem": problem})
     if _checked.content is None:
         raise PluginError(not_built(len(_checked.problems)))
+    _feeds = category_feeds(config.plugins["material/blog"].config)
+    by_name = {feed.naam: feed for feed in _feeds}
+    _theme_feeds = {f"themas/{t['slug']}.md": by_name[t["naam"]] for t in _checked.content.themas
+                    if t["naam"] in by_name}
     # Stale content never stops the build (the daily rebuild must keep publishing);
     # `make check` and the pull request list these notes.
     for note in stale_content(_checked.content, build_date()):
@@ -95,7 +102,7 @@ def on_env(env, config, files):
     coming, _ = content.bijeenkomsten_voor(build_date())
     env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
         if coming else None
-    env.globals["categoriefeeds"] = category_feeds(_blog(config), FEED_FILE)
+    env.globals["categoriefeeds"] = _feeds
     points, height = place(content.gemeenten)
     env.globals["kaart"] = {"punten": points, "breedte": WIDTH, "hoogte": height, "gemeenten_pagina": "gemeenten/"}
     return env
@@ -108,9 +115,8 @@ TOC_FROM = 3
 def on_page_context(context, page, config, nav):
     if sum(1 for _ in _headings(page.toc)) < TOC_FROM:
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
-    blog = config.plugins["material/blog"]
-    context["categoriefeed"] = _category_feed(page, _blog(config))
-    context["gestructureerd"] = _structured_data(page, config, blog)
+    context["categoriefeed"] = _category_feed(page)
+    context["gestructureerd"] = _structured_data(page, config, config.plugins["material/blog"])
     return context
 
 
@@ -122,18 +128,11 @@ def _headings(toc):
             yield from _headings([child])
 
 
-def _blog(config):
-    return config.plugins["material/blog"].config
-
-
-def _category_feed(page, blog_config):
+def _category_feed(page) -> CategoryFeed | None:
     """The feed of the category whose archive page this is, or of the theme on this page."""
-    themes = {f"themas/{t['slug']}.md": t["naam"] for t in _checked.content.themas}
-    theme = themes.get(page.file.src_uri) if page.file else None
-    for feed in category_feeds(blog_config, FEED_FILE):
-        if page.url.startswith(feed.pagina) or feed.naam == theme:
-            return feed
-    return None
+    if page.file and page.file.src_uri in _theme_feeds:
+        return _theme_feeds[page.file.src_uri]
+    return next((feed for feed in _feeds if page.url.startswith(feed.pagina)), None)
 
 
 def _structured_data(page, config, blog) -> list[dict]:
@@ -159,7 +158,7 @@ def on_post_build(config):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
     finish_feed(site / FEED_FILE)
-    write_category_feeds(site, FEED_FILE, category_feeds(_blog(config), FEED_FILE), site_url)
+    write_category_feeds(site, FEED_FILE, _feeds, site_url)
     (site / UNPUBLISHED_FEED_FILE).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     staged = Path(config.config_file_path).parent / PDF_STAGED

@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.category_feeds import category_feeds
-from cultuurregio.site.outputs import AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, meeting_file
+from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
 from cultuurregio.site.problems import ContentError
 from cultuurregio.site.sizes import file_size_label
 from cultuurregio.site.templates import environment
@@ -74,7 +74,7 @@ def define_env(env) -> None:
     @env.macro
     def feeds() -> str:
         """The feed of each newsletter category, with its address (for the Abonneren page)."""
-        return render("feeds.html", feeds=category_feeds(env.conf.plugins["material/blog"].config, FEED_FILE),
+        return render("feeds.html", feeds=category_feeds(env.conf.plugins["material/blog"].config),
                       site_url=env.conf.site_url)
 
     @env.macro
