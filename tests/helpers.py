@@ -7,11 +7,13 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import yaml
+from PIL import Image
 
-from cultuurregio.project import ROOT
+from cultuurregio.project import ROOT, read_config
 
 POSTS = Path("docs") / "nieuwsbrief" / "posts"
 
@@ -143,3 +145,34 @@ def announced_feeds(site: Path, path: str, soup, site_url: str) -> list[Path]:
         target = site / href.removeprefix(root) if href.startswith("/") else (site / path).parent / href
         targets.append(target.resolve())
     return targets
+
+
+@cache
+def first_category() -> str:
+    return read_config().plugins["material/blog"].config.categories_allowed[0]
+
+
+def newsletter(project: Path, name: str, front: str = "date:\n  created: 2019-03-14\n",
+               body: str = "Het begin.\n\n<!-- more -->\n\nDe rest.\n", encoding: str = "utf-8") -> Path:
+    """A newsletter made by the test (first category, first author of the project)."""
+    category = first_category()
+    authors = yaml.safe_load((project / "docs/nieuwsbrief/.authors.yml").read_text(encoding="utf-8"))["authors"]
+    path = project / POSTS / name
+    path.write_bytes((f"---\n{front}slug: {path.stem[8:]}\ndescription: >-\n  Een nieuwsbrief die de test zelf "
+                      f"schrijft, lang genoeg om een beschrijving te zijn.\ncategories:\n  - {category}\n"
+                      f"authors:\n  - {next(iter(authors))}\n---\n\n# Test {path.stem}\n\n{body}").encode(encoding))
+    return path
+
+
+def photo(project: Path, name: str, location: bool = False) -> Path:
+    """A photo made by the test, next to the newsletters (with GPS data if asked)."""
+    path = project / POSTS / name
+    if path.suffix == ".heic":
+        # What a browser cannot show is known by its format; an HEIC file begins like this.
+        path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+        return path
+    exif = Image.Exif()
+    if location:
+        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 13.0, 0.0), 3: "E", 4: (6.0, 53.0, 0.0)})
+    Image.new("RGB", (800, 600), (30, 90, 160)).save(path, exif=exif)
+    return path

@@ -11,13 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from functools import cache
-
 import pytest
 import yaml
 
-from cultuurregio.project import read_config
-from tests.helpers import POSTS, append, build, line_of, replace_value
+from tests.helpers import append, build, line_of, newsletter, photo, replace_value
 
 AMSTERDAM = dt.timezone(dt.timedelta(hours=1))
 # What an untranslated library message or a crash looks like.
@@ -30,23 +27,6 @@ def check(project: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
                            "--config-file", str(project / "mkdocs.yml")],
                           capture_output=True, text=True, env={**environment, **env})
-
-
-@cache
-def first_category() -> str:
-    return read_config().plugins["material/blog"].config.categories_allowed[0]
-
-
-def newsletter(project: Path, name: str, front: str = "date:\n  created: 2019-03-14\n",
-               body: str = "Het begin.\n\n<!-- more -->\n\nDe rest.\n", encoding: str = "utf-8") -> Path:
-    """A newsletter made by the test (first category, first author of the project)."""
-    category = first_category()
-    authors = yaml.safe_load((project / "docs/nieuwsbrief/.authors.yml").read_text(encoding="utf-8"))["authors"]
-    path = project / POSTS / name
-    path.write_bytes((f"---\n{front}slug: {path.stem[8:]}\ndescription: >-\n  Een nieuwsbrief die de test zelf "
-                      f"schrijft, lang genoeg om een beschrijving te zijn.\ncategories:\n  - {category}\n"
-                      f"authors:\n  - {next(iter(authors))}\n---\n\n# Test {path.stem}\n\n{body}").encode(encoding))
-    return path
 
 
 def relative(project: Path, path: Path) -> str:
@@ -98,6 +78,31 @@ def impossible_date(project):
                                                 "2018-09-31"))]
 
 
+def with_photo(project: Path, markdown: str, name: str = "testfoto.jpg", location: bool = False):
+    photo(project, name, location)
+    path = newsletter(project, "2019-03-met-foto.md", body=f"Het begin.\n\n<!-- more -->\n\n{markdown}\n")
+    return [(relative(project, path), line_of(path, name))]
+
+
+CAPTION = "\n/// caption\nFoto: Testfotograaf\n///"
+IMAGE_CASES = {
+    "an image without alt text": lambda p: with_photo(p, "![](testfoto.jpg)" + CAPTION),
+    "alt text that says nothing": lambda p: with_photo(p, "![foto](testfoto.jpg)" + CAPTION),
+    "a photo without its maker": lambda p: with_photo(p, "![Een volle zaal bij het debat](testfoto.jpg)"),
+    "a photo that says where it was taken": lambda p: with_photo(
+        p, "![Een volle zaal bij het debat](testfoto.jpg)" + CAPTION, location=True),
+    "an iPhone photo (HEIC)": lambda p: with_photo(
+        p, "![Een volle zaal bij het debat](iphone.heic)" + CAPTION, name="iphone.heic"),
+}
+
+
+def unsafe_svg(project):
+    path = project / "docs" / "assets" / "partnerlogo.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10" height="10"/>\n'
+                    '<script>alert(1)</script>\n</svg>\n', encoding="utf-8")
+    return [("docs/assets/partnerlogo.svg", 3)]
+
+
 CASES = {
     "newsletter without <!-- more -->": no_marker,
     "newsletter saved as Windows-1252": windows_1252,
@@ -107,6 +112,8 @@ CASES = {
     "a stray {{ in a page with macros": stray_braces,
     "unknown theme in data": unknown_theme,
     "impossible date in data": impossible_date,
+    "an SVG that holds a script": unsafe_svg,
+    **IMAGE_CASES,
 }
 
 CHECK_LINE = re.compile(r"^(?P<file>[^\s:]+)(?::(?P<line>\d+))?: (?P<message>.+)$")

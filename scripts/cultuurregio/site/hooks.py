@@ -4,6 +4,8 @@ on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled n
 on_config   speak Dutch, check all content before anything renders (and note what went
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
+on_nav      note where every image ends up in the site;
+on_page_content  check the images of each page (alt text, maker, format, private data);
 on_env      globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
@@ -30,6 +32,7 @@ from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
+from cultuurregio.site.image_checks import RASTER, UNPUBLISHABLE, check_images
 from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
                                        UNPUBLISHED_FEED_FILE, meeting_file)
 from cultuurregio.site.problems import not_built
@@ -46,6 +49,9 @@ _serving = False
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds: list[CategoryFeed] = []
 _theme_feeds: dict[str, CategoryFeed] = {}
+# The images in docs/ by their address in the site, for the checks of each page.
+_images: dict[str, Path] = {}
+IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
 
 
 def on_startup(command, dirty):
@@ -94,6 +100,24 @@ def on_files(files, config):
         if file.src_uri in broken or (created and created > today and not _serving):
             file.inclusion = InclusionLevel.DRAFT
     return files
+
+
+def on_nav(nav, config, files):
+    """The images by their address in the site, as every plugin left them in on_files (the
+    blog moves a newsletter's images out of its posts folder)."""
+    global _images
+    _images = {file.url: Path(file.abs_src_path) for file in files.media_files()
+               if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES}
+    return nav
+
+
+def on_page_content(html, page, config, files):
+    """Images described, credited, publishable, without location data (site/image_checks.py)."""
+    if "<img" in html and page.file and not page.file.generated_by:
+        for problem in check_images(html, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
+                                    _images):
+            log.error("%s", problem, extra={"problem": problem})
+    return html
 
 
 def on_env(env, config, files):

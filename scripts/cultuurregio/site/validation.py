@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cultuurregio.site.content import Content, load_content
+from cultuurregio.site.image_checks import svg_problems
 from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.problems import ContentError, Problem
 from cultuurregio.site.yamlfile import read_text
@@ -35,6 +36,8 @@ def check_everything(project: Path, docs: Path, categories: list[str], separator
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
     newsletter_problems, dates = check_newsletters(docs, categories, separator)
     problems += newsletter_problems + page_encodings(docs)
+    for svg in sorted(docs.rglob("*.svg")):
+        problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
     return Checked(content, sorted(problems), dates)
 
 

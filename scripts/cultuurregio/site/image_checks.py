@@ -1,0 +1,159 @@
+"""Images on a page: described, credited, publishable, and without private data.
+
+WCAG 1.1.1 wants a text alternative for every image that carries meaning, the Auteurswet
+wants the maker named, the AVG forbids publishing where a phone photo was taken. Checked
+on the page as MkDocs renders it (hooks.py, `on_page_content`), so the alt text and the
+caption are read as a browser will get them, whatever syntax the editor used:
+
+    ![Twee dansers op het podium van de Schouwburg](dansers.jpg)
+    /// caption
+    Foto: Naam van de fotograaf
+    ///
+
+A purely decorative image says so: `![](rand.png){ .decoratief }`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+from PIL import Image, UnidentifiedImageError
+
+from cultuurregio.site.problems import Problem
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+# Formats a browser cannot show, and what to do instead.
+UNPUBLISHABLE = {
+    ".heic": "een iPhone-foto (HEIC) kan een browser niet tonen; exporteer hem als JPEG (op de iPhone: "
+             "Instellingen > Camera > Formaten > Meest compatibel; of open hem en kies Opslaan als JPEG)",
+    ".heif": "een HEIF-foto kan een browser niet tonen; exporteer hem als JPEG",
+    ".tif": "een TIFF-bestand kan een browser niet tonen; exporteer het als JPEG (foto) of PNG (tekening)",
+    ".tiff": "een TIFF-bestand kan een browser niet tonen; exporteer het als JPEG (foto) of PNG (tekening)",
+    ".bmp": "een BMP-bestand is onnodig groot; sla het op als PNG of JPEG",
+    ".psd": "een Photoshop-bestand kan een browser niet tonen; exporteer het als JPEG",
+}
+MAX_BYTES = 20_000_000
+MEANINGLESS = {"foto", "afbeelding", "image", "img", "plaatje", "beeld", "photo", "picture", "logo", "figuur"}
+CAMERA_NAME = re.compile(r"^(img|dsc|dscn|pxl|image|foto|photo|screenshot|schermafbeelding)[\s_-]*[\d_-]+", re.I)
+MAKER = re.compile(r"\b(foto|beeld|illustratie|tekening|ontwerp)\s*:", re.I)
+GPS_IFD = 0x8825
+
+
+def check_images(html: str, page_url: str, source: Path, name: str, media: dict[str, Path]) -> list[Problem]:
+    """Every problem with the images of one page. `media` maps each image's URL in the
+    site to its file; `name` is how messages call the page (docs/...)."""
+    problems = []
+    for image in BeautifulSoup(html, "html.parser").find_all("img"):
+        src = image.get("src", "")
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        url = str(PurePosixPath(page_url or ".", unquote(parts.path)))
+        path = media.get(_normal(url))
+        if path is None:
+            continue  # a missing file: MkDocs' link check names it (library_messages.py)
+
+        def problem(message: str) -> None:
+            problems.append(Problem(name, _line(source, path.name), message))
+
+        for message in file_problems(path):
+            problem(message)
+        decorative = "decoratief" in image.get("class", [])
+        alt = (image.get("alt") or "").strip()
+        if not alt and not decorative:
+            problem(f"de afbeelding {path.name} heeft geen beschrijving; zet tussen de haken wat erop te zien "
+                    f"is, bijvoorbeeld ![Twee dansers op het podium]({path.name}); is ze puur versiering, "
+                    "schrijf er dan { .decoratief } achter")
+        elif alt and _says_nothing(alt, path):
+            problem(f"de beschrijving '{alt}' van {path.name} zegt niet wat erop te zien is; beschrijf het "
+                    "beeld in een korte zin, zoals u het aan iemand aan de telefoon zou vertellen")
+        if not decorative and path.suffix.lower() in RASTER and not _credited(image):
+            problem(f"bij {path.name} staat niet wie het beeld maakte; zet eronder een onderschrift met "
+                    "'Foto: naam' (een blok /// caption ... /// direct onder de afbeelding)")
+    return problems
+
+
+def file_problems(path: Path) -> list[str]:
+    """What is wrong with an image file itself, whatever page shows it."""
+    suffix = path.suffix.lower()
+    if suffix in UNPUBLISHABLE:
+        return [f"{path.name}: {UNPUBLISHABLE[suffix]}"]
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return [f"{path.name} is {size / 1_000_000:.0f} MB; verklein het tot onder de {MAX_BYTES // 1_000_000} "
+                "MB (een foto van 3000 pixels breed is genoeg) voor u het toevoegt"]
+    if suffix in RASTER and _has_location(path):
+        # Until the build writes new, metadata-free files itself, the original is what
+        # is published: it must not say where it was taken.
+        return [f"{path.name} bevat de plaats waar de foto genomen is (GPS-gegevens), en die zou mee "
+                "gepubliceerd worden; verwijder die gegevens (Windows: Eigenschappen > Details > "
+                "Eigenschappen en persoonlijke gegevens verwijderen; Mac: Voorvertoning > Info > "
+                "Locatie verwijderen)"]
+    return []
+
+
+def _normal(url: str) -> str:
+    parts = []
+    for part in url.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _says_nothing(alt: str, path: Path) -> bool:
+    text = alt.lower().strip(" .")
+    return (text in MEANINGLESS or text in (path.name.lower(), path.stem.lower())
+            or bool(CAMERA_NAME.match(text)))
+
+
+def _credited(image) -> bool:
+    figure = image.find_parent("figure")
+    caption = figure.find("figcaption") if figure else None
+    return bool(caption and MAKER.search(caption.get_text(" ")))
+
+
+def _has_location(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            return bool(image.getexif().get_ifd(GPS_IFD))
+    except (UnidentifiedImageError, OSError):
+        return False
+
+
+def _line(source: Path, file_name: str) -> int | None:
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text[: text.index(file_name)].count("\n") + 1 if file_name in text else None
+
+
+# What an SVG must not hold: it would run, or load from elsewhere, when opened on our domain.
+UNSAFE_SVG = (
+    (re.compile(r"<script\b", re.I), "een script (<script>)"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "een gebeurtenis die code uitvoert (onload=, onclick=, ...)"),
+    (re.compile(r"<foreignObject\b", re.I), "ingebedde HTML (<foreignObject>)"),
+    (re.compile(r"\b(?:href|src)\s*=\s*[\"']\s*(?:https?:|javascript:|//)", re.I),
+     "een verwijzing naar een andere site of naar code"),
+    (re.compile(r"(?:url\(\s*[\"']?\s*(?:https?:|//)|@import)", re.I), "een stijl die iets van elders laadt"),
+)
+
+
+def svg_problems(path: Path, name: str) -> list[Problem]:
+    """An SVG (logos often are) that would run code or load from another host."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    problems = []
+    for pattern, what in UNSAFE_SVG:
+        found = pattern.search(text)
+        if found:
+            problems.append(Problem(name, text[: found.start()].count("\n") + 1,
+                                    f"dit SVG-bestand bevat {what}; dat zou op deze site uitgevoerd of geladen "
+                                    "worden. Exporteer het opnieuw als gewone SVG zonder scripts en "
+                                    "koppelingen, of als PNG"))
+    return problems
