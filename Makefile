@@ -82,4 +82,4 @@ lock: | $(BIN)/python
 	  --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .cache $(VENV)

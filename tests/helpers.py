@@ -16,6 +16,8 @@ from PIL import Image
 from cultuurregio.project import ROOT, read_config
 
 POSTS = Path("docs") / "nieuwsbrief" / "posts"
+# The rules axe-core applies in the browser tests: WCAG 2.2 AA and best practice.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def build(project: Path, site_dir: Path, with_pdf: bool = False,
@@ -164,15 +166,12 @@ def newsletter(project: Path, name: str, front: str = "date:\n  created: 2019-03
     return path
 
 
-def photo(project: Path, name: str, location: bool = False) -> Path:
-    """A photo made by the test, next to the newsletters (with GPS data if asked)."""
+def photo(project: Path, name: str) -> Path:
+    """A photo made by the test, next to the newsletters."""
     path = project / POSTS / name
     if path.suffix == ".heic":
         # What a browser cannot show is known by its format; an HEIC file begins like this.
         path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
         return path
-    exif = Image.Exif()
-    if location:
-        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 13.0, 0.0), 3: "E", 4: (6.0, 53.0, 0.0)})
-    Image.new("RGB", (800, 600), (30, 90, 160)).save(path, exif=exif)
+    Image.new("RGB", (800, 600), (30, 90, 160)).save(path)
     return path

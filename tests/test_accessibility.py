@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import page_urls
+from tests.helpers import AXE_TAGS, page_urls
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # No rule is disabled. Should one ever have to be, it goes here with the reason why.
 DISABLED_RULES: dict[str, str] = {}
 
@@ -18,7 +17,7 @@ def test_axe_finds_no_violations_on_any_page(browser, web, site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     options = {
-        "runOnly": {"type": "tag", "values": TAGS},
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
         "rules": {rule: {"enabled": False} for rule in DISABLED_RULES},
         "resultTypes": ["violations"],
     }

@@ -78,8 +78,12 @@ def impossible_date(project):
                                                 "2018-09-31"))]
 
 
-def with_photo(project: Path, markdown: str, name: str = "testfoto.jpg", location: bool = False):
-    photo(project, name, location)
+def with_photo(project: Path, markdown: str, name: str = "testfoto.jpg", size: int = 0):
+    path = photo(project, name)
+    if size:
+        # What counts is the size an editor would add to the repository.
+        with path.open("ab") as file:
+            file.truncate(size)
     path = newsletter(project, "2019-03-met-foto.md", body=f"Het begin.\n\n<!-- more -->\n\n{markdown}\n")
     return [(relative(project, path), line_of(path, name))]
 
@@ -89,8 +93,8 @@ IMAGE_CASES = {
     "an image without alt text": lambda p: with_photo(p, "![](testfoto.jpg)" + CAPTION),
     "alt text that says nothing": lambda p: with_photo(p, "![foto](testfoto.jpg)" + CAPTION),
     "a photo without its maker": lambda p: with_photo(p, "![Een volle zaal bij het debat](testfoto.jpg)"),
-    "a photo that says where it was taken": lambda p: with_photo(
-        p, "![Een volle zaal bij het debat](testfoto.jpg)" + CAPTION, location=True),
+    "an original over 20 MB": lambda p: with_photo(
+        p, "![Een volle zaal bij het debat](testfoto.jpg)" + CAPTION, size=21_000_000),
     "an iPhone photo (HEIC)": lambda p: with_photo(
         p, "![Een volle zaal bij het debat](iphone.heic)" + CAPTION, name="iphone.heic"),
 }

@@ -18,7 +18,10 @@ from bs4 import BeautifulSoup, Comment
 NAMESPACES = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
 
 
-def finish_html(html: str, base_url: str) -> str:
+def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None) -> str:
+    """The item's HTML as a feed reader needs it; `photos` maps each original image's
+    absolute address to the published photo's (the plugin copies the page's HTML before
+    the build turns images into photos)."""
     soup = BeautifulSoup(html, "html.parser")
     heading = soup.find("h1")
     if heading is not None:
@@ -27,13 +30,21 @@ def finish_html(html: str, base_url: str) -> str:
         tag.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
         comment.extract()
+    # Feed readers do not all understand <picture>: its plain <img>, the fallback in one width.
+    for picture in soup.find_all("picture"):
+        image = picture.find("img")
+        for attribute in ("srcset", "sizes", "loading", "decoding"):
+            del image[attribute]
+        picture.replace_with(image)
     for attribute in ("href", "src"):
         for tag in soup.find_all(attrs={attribute: True}):
             tag[attribute] = urljoin(base_url, tag[attribute])
+    for image in soup.find_all("img", src=True):
+        image["src"] = (photos or {}).get(image["src"], image["src"])
     return str(soup).strip()
 
 
-def finish_feed(path: Path) -> None:
+def finish_feed(path: Path, photos: dict[str, str] | None = None) -> None:
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     tree = ET.parse(path)
@@ -41,7 +52,7 @@ def finish_feed(path: Path) -> None:
         description = item.find("description")
         link = item.findtext("link")
         if description is not None and description.text and link:
-            description.text = finish_html(description.text, link)
+            description.text = finish_html(description.text, link, photos)
     write_feed(tree, path)
 
 

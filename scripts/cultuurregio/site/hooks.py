@@ -33,11 +33,13 @@ from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
 from cultuurregio.site.image_checks import RASTER, UNPUBLISHABLE, check_images
+from cultuurregio.site.photos import Counts, Photo, publish, rewrite
 from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
-                                       UNPUBLISHED_FEED_FILE, meeting_file)
+                                       PHOTO_CACHE, UNPUBLISHED_FEED_FILE, meeting_file)
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
 from cultuurregio.site.staleness import stale_content
+from cultuurregio.site.templates import environment
 from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site
 
@@ -49,8 +51,12 @@ _serving = False
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds: list[CategoryFeed] = []
 _theme_feeds: dict[str, CategoryFeed] = {}
-# The images in docs/ by their address in the site, for the checks of each page.
+# The images in docs/ by their address in the site, for the checks of each page; the
+# photos published from them so far (site/photos.py), and how many were encoded.
 _images: dict[str, Path] = {}
+_photos: dict[str, Photo | None] = {}
+_counts = Counts()
+_picture = None
 IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
 
 
@@ -105,19 +111,46 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     """The images by their address in the site, as every plugin left them in on_files (the
     blog moves a newsletter's images out of its posts folder)."""
-    global _images
+    global _images, _photos, _counts, _picture
+    # docs/assets/ is the site's own (logo, the feed's image): published as it is.
     _images = {file.url: Path(file.abs_src_path) for file in files.media_files()
-               if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES}
+               if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES and not file.src_uri.startswith("assets/")}
+    _photos, _counts = {}, Counts()
+    _picture = environment(Path(config.config_file_path).parent / "overrides" / "content").get_template("foto.html")
     return nav
+
+
+def _photo_at(config):
+    """The published photo for an image's address in the site (made on first use)."""
+    project = Path(config.config_file_path).parent
+
+    def photo_at(url: str) -> Photo | None:
+        source = _images.get(url)
+        if source is None or source.suffix.lower() not in RASTER:
+            return None
+        if url not in _photos:
+            _photos[url] = publish(source, Path(config.site_dir) / url.rpartition("/")[0], project / PHOTO_CACHE,
+                                   _counts)
+        return _photos[url]
+
+    return photo_at
 
 
 def on_page_content(html, page, config, files):
     """Images described, credited, publishable, without location data (site/image_checks.py)."""
     if "<img" in html and page.file and not page.file.generated_by:
-        for problem in check_images(html, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
-                                    _images):
+        problems = check_images(html, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
+                                _images)
+        for problem in problems:
             log.error("%s", problem, extra={"problem": problem})
+        if not problems:
+            return rewrite(html, page.url, _photo_at(config), _picture.render)
     return html
+
+
+def on_post_page(output, page, config):
+    """The blog renders excerpts of newsletters without on_page_content: their photos too."""
+    return rewrite(output, page.url, _photo_at(config), _picture.render)
 
 
 def on_env(env, config, files):
@@ -181,10 +214,17 @@ def on_post_build(config):
         path = site / meeting_file(meeting)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
-    finish_feed(site / FEED_FILE)
+    finish_feed(site / FEED_FILE, {site_url + url: site_url + url.rpartition("/")[0] + "/" + photo.default.name
+                                   for url, photo in _photos.items() if photo})
     write_category_feeds(site, FEED_FILE, _feeds, site_url)
     (site / UNPUBLISHED_FEED_FILE).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
+    # Originals are never published, only the photos made from them.
+    for url, source in _images.items():
+        if source.suffix.lower() in RASTER:
+            (site / url).unlink(missing_ok=True)
+    if _photos:
+        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _counts.encoded, _counts.cached, PHOTO_CACHE)
     staged = Path(config.config_file_path).parent / PDF_STAGED
     if staged.is_file():
         shutil.copyfile(staged, site / PDF_FILE)

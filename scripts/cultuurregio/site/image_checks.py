@@ -1,7 +1,8 @@
 """Images on a page: described, credited, publishable, and without private data.
 
 WCAG 1.1.1 wants a text alternative for every image that carries meaning, the Auteurswet
-wants the maker named, the AVG forbids publishing where a phone photo was taken. Checked
+wants the maker named (the AVG part, no location or other metadata, is photos.py's: the
+original is never published, only new files without metadata). Checked
 on the page as MkDocs renders it (hooks.py, `on_page_content`), so the alt text and the
 caption are read as a browser will get them, whatever syntax the editor used:
 
@@ -16,12 +17,12 @@ A purely decorative image says so: `![](rand.png){ .decoratief }`.
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from PIL import Image, UnidentifiedImageError
 
+from cultuurregio.site.photos import site_path
 from cultuurregio.site.problems import Problem
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
@@ -39,7 +40,6 @@ MAX_BYTES = 20_000_000
 MEANINGLESS = {"foto", "afbeelding", "image", "img", "plaatje", "beeld", "photo", "picture", "logo", "figuur"}
 CAMERA_NAME = re.compile(r"^(img|dsc|dscn|pxl|image|foto|photo|screenshot|schermafbeelding)[\s_-]*[\d_-]+", re.I)
 MAKER = re.compile(r"\b(foto|beeld|illustratie|tekening|ontwerp)\s*:", re.I)
-GPS_IFD = 0x8825
 
 
 def check_images(html: str, page_url: str, source: Path, name: str, media: dict[str, Path]) -> list[Problem]:
@@ -51,8 +51,7 @@ def check_images(html: str, page_url: str, source: Path, name: str, media: dict[
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             continue
-        url = str(PurePosixPath(page_url or ".", unquote(parts.path)))
-        path = media.get(_normal(url))
+        path = media.get(site_path(page_url, unquote(parts.path)))
         if path is None:
             continue  # a missing file: MkDocs' link check names it (library_messages.py)
 
@@ -85,25 +84,7 @@ def file_problems(path: Path) -> list[str]:
     if size > MAX_BYTES:
         return [f"{path.name} is {size / 1_000_000:.0f} MB; verklein het tot onder de {MAX_BYTES // 1_000_000} "
                 "MB (een foto van 3000 pixels breed is genoeg) voor u het toevoegt"]
-    if suffix in RASTER and _has_location(path):
-        # Until the build writes new, metadata-free files itself, the original is what
-        # is published: it must not say where it was taken.
-        return [f"{path.name} bevat de plaats waar de foto genomen is (GPS-gegevens), en die zou mee "
-                "gepubliceerd worden; verwijder die gegevens (Windows: Eigenschappen > Details > "
-                "Eigenschappen en persoonlijke gegevens verwijderen; Mac: Voorvertoning > Info > "
-                "Locatie verwijderen)"]
     return []
-
-
-def _normal(url: str) -> str:
-    parts = []
-    for part in url.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
 
 
 def _says_nothing(alt: str, path: Path) -> bool:
@@ -116,14 +97,6 @@ def _credited(image) -> bool:
     figure = image.find_parent("figure")
     caption = figure.find("figcaption") if figure else None
     return bool(caption and MAKER.search(caption.get_text(" ")))
-
-
-def _has_location(path: Path) -> bool:
-    try:
-        with Image.open(path) as image:
-            return bool(image.getexif().get_ifd(GPS_IFD))
-    except (UnidentifiedImageError, OSError):
-        return False
 
 
 def _line(source: Path, file_name: str) -> int | None:

@@ -14,6 +14,8 @@ PDF_FILE = "profiel/cultuurprofiel-twente.pdf"
 # Printed by cultuurregio/publiceren/pdf.py between two builds (relative to the project);
 # the second build links and publishes it.
 PDF_STAGED = Path("build") / "pdf" / "cultuurprofiel-twente.pdf"
+# Photos already made, by the hash of their original (relative to the project; not in git).
+PHOTO_CACHE = Path(".cache") / "fotos"
 
 
 def meeting_file(meeting) -> str:

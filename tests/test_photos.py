@@ -1,0 +1,150 @@
+"""What is published of a photo: upright, in sRGB, in a few widths and formats, without any
+metadata, never the original; the same bytes again from the cache, encoding nothing."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from cultuurregio.project import copy_project
+from tests.helpers import AXE_TAGS, POSTS, build, differing, newsletter, site_files
+
+PAGE = "nieuwsbrief/2019/03/met-fotos/"
+EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def phone_photo(path, size=(4000, 3000)) -> None:
+    """Like a phone's: landscape pixels to be turned (orientation 6), GPS, XMP."""
+    image = Image.merge("RGB", [Image.linear_gradient("L").resize(size), Image.effect_noise(size, 40),
+                                Image.linear_gradient("L").rotate(90).resize(size)])
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif[0x0110] = "Testtelefoon"
+    exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 13.0, 0.0), 3: "E", 4: (6.0, 53.0, 0.0)})
+    image.save(path, quality=92, exif=exif, xmp=b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>Testmaker</x:xmpmeta>")
+
+
+def transparent_png(path) -> None:
+    image = Image.new("RGBA", (1200, 800), (200, 40, 40, 0))
+    image.paste((30, 90, 160, 255), (100, 100, 1100, 700))
+    image.save(path)
+
+
+def body(names: list[str]) -> str:
+    return "Het begin.\n\n<!-- more -->\n\n" + "".join(
+        f"![Testbeeld {index} van de fotoreeks]({name})\n/// caption\nFoto: Testfotograaf\n///\n\n"
+        for index, name in enumerate(names, 1))
+
+
+PHONE = [f"telefoon-{number}.jpg" for number in range(1, 7)]
+SOURCES = PHONE + ["schermafdruk-logo.png"]
+
+
+@pytest.fixture(scope="module")
+def photos(tmp_path_factory):
+    """A copy with a newsletter of six phone photos and a screenshot, built twice (the
+    second time from the cache)."""
+    root = tmp_path_factory.mktemp("fotos")
+    project = copy_project(root / "project")
+    for name in PHONE:
+        phone_photo(project / POSTS / name)
+    transparent_png(project / POSTS / "schermafdruk-logo.png")
+    newsletter(project, "2019-03-met-fotos.md", body=body(SOURCES))
+    first, second = build(project, root / "eerst", env=EPOCH), build(project, root / "daarna", env=EPOCH)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    return {"eerst": root / "eerst", "daarna": root / "daarna", "uitvoer": (first.stderr, second.stderr)}
+
+
+def variants(site, stem: str) -> dict[str, Image.Image]:
+    return {p.name: Image.open(io.BytesIO(p.read_bytes())) for p in (site / "nieuwsbrief").glob(f"{stem}-*")}
+
+
+@pytest.mark.slow
+def test_published_photos_are_upright_in_their_widths_and_carry_no_metadata(photos):
+    site = photos["eerst"]
+    phone = variants(site, "telefoon-1")
+    assert sorted(phone) == sorted(f"telefoon-1-{w}.{ext}" for w in (480, 960, 1600) for ext in ("jpeg", "webp"))
+    png = variants(site, "schermafdruk-logo")
+    assert sorted(png) == sorted(f"schermafdruk-logo-{w}.{ext}" for w in (480, 960, 1200) for ext in ("png", "webp"))
+    for name, image in {**phone, **png}.items():
+        width = int(name.rsplit("-", 1)[1].split(".")[0])
+        assert image.width == width, name
+        data = (site / "nieuwsbrief" / name).read_bytes()
+        assert not image.getexif() and "icc_profile" not in image.info, name
+        assert b"Exif\x00\x00" not in data and b"xmpmeta" not in data and b"Testtelefoon" not in data, name
+    # Orientation 6 applied: the landscape pixels stand upright.
+    assert all(image.height > image.width for image in phone.values())
+    assert png["schermafdruk-logo-480.png"].mode == "RGBA"
+
+
+@pytest.mark.slow
+def test_the_page_lets_the_browser_pick_and_loads_later_photos_lazily(photos):
+    content = BeautifulSoup((photos["eerst"] / PAGE / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one(".md-content")
+    pictures = content.select("figure picture")
+    assert len(pictures) == len(SOURCES)
+    for index, picture in enumerate(pictures):
+        source, image = picture.source, picture.img
+        assert source["type"] == "image/webp" and len(source["srcset"].split(", ")) == 3
+        assert len(image["srcset"].split(", ")) == 3 and image["sizes"] == source["sizes"]
+        assert image["alt"].startswith("Testbeeld") and int(image["width"]) > 0 and int(image["height"]) > 0
+        assert (image.get("loading"), image.get("decoding")) == ((None, None) if index == 0 else ("lazy", "async"))
+        for candidate in source["srcset"].split(", ") + image["srcset"].split(", ") + [image["src"] + " x"]:
+            assert (photos["eerst"] / PAGE / candidate.split()[0]).resolve().is_file(), candidate
+
+
+@pytest.mark.slow
+def test_originals_are_never_published(photos):
+    names = {p.name for p in photos["eerst"].rglob("*")}
+    assert not names & set(SOURCES)
+
+
+@pytest.mark.slow
+def test_a_second_build_encodes_nothing_and_gives_the_same_bytes(photos):
+    first, second = photos["uitvoer"]
+    # A fresh copy of the project has no cache yet.
+    assert f"Foto's: {len(SOURCES)} gemaakt, 0 uit de cache" in first
+    assert f"Foto's: 0 gemaakt, {len(SOURCES)} uit de cache" in second
+    assert differing(site_files(photos["eerst"]), site_files(photos["daarna"])) == []
+
+
+@pytest.mark.slow
+def test_the_feed_carries_plain_absolute_images_that_exist(photos, site_url):
+    feed = ET.parse(photos["eerst"] / "feed_rss_created.xml").getroot()
+    item = next(i for i in feed.iter("item") if i.findtext("link").endswith(PAGE))
+    html = BeautifulSoup(item.findtext("description"), "html.parser")
+    assert not html.find("picture")
+    images = html.find_all("img")
+    assert len(images) == len(SOURCES)
+    for image in images:
+        assert image["src"].startswith(site_url) and not image.get("srcset")
+        assert (photos["eerst"] / urlsplit(image["src"]).path.removeprefix(urlsplit(site_url).path)).is_file()
+
+
+def test_a_phone_gets_small_photos_and_the_page_stays_accessible(photos, browser, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from cultuurregio.publiceren.localserver import SiteServer
+
+    with SiteServer(photos["eerst"], urlsplit(site_url).path) as server:
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
+            page = context.new_page()
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.goto(server.base + PAGE, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+            if scheme == "light":  # a first visit: nothing in the cache yet
+                assert transferred <= 350_000, transferred
+                assert any(r.url.endswith("-480.webp") for r in finished)
+                assert not any(r.url.endswith(("-1600.webp", "-1600.jpeg")) for r in finished)
+            options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+            violations = Axe().run(page, options=options).response["violations"]
+            context.close()
+            assert violations == [], [v["id"] for v in violations]
