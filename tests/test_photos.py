@@ -68,7 +68,7 @@ def variants(site, stem: str) -> dict[str, Image.Image]:
 def test_published_photos_are_upright_in_their_widths_and_carry_no_metadata(photos):
     site = photos["eerst"]
     phone = variants(site, "telefoon-1")
-    assert sorted(phone) == sorted(f"telefoon-1-{w}.{ext}" for w in (480, 960, 1600) for ext in ("jpeg", "webp"))
+    assert sorted(phone) == sorted(f"telefoon-1-{w}.{ext}" for w in (480, 960, 1200, 1600) for ext in ("jpeg", "webp"))
     png = variants(site, "schermafdruk-logo")
     assert sorted(png) == sorted(f"schermafdruk-logo-{w}.{ext}" for w in (480, 960, 1200) for ext in ("png", "webp"))
     for name, image in {**phone, **png}.items():
@@ -90,12 +90,22 @@ def test_the_page_lets_the_browser_pick_and_loads_later_photos_lazily(photos):
     assert len(pictures) == len(SOURCES)
     for index, picture in enumerate(pictures):
         source, image = picture.source, picture.img
-        assert source["type"] == "image/webp" and len(source["srcset"].split(", ")) == 3
-        assert len(image["srcset"].split(", ")) == 3 and image["sizes"] == source["sizes"]
+        widths = 3 if "schermafdruk" in image["src"] else 4  # never wider than the original
+        assert source["type"] == "image/webp" and len(source["srcset"].split(", ")) == widths
+        assert len(image["srcset"].split(", ")) == widths and image["sizes"] == source["sizes"]
         assert image["alt"].startswith("Testbeeld") and int(image["width"]) > 0 and int(image["height"]) > 0
         assert (image.get("loading"), image.get("decoding")) == ((None, None) if index == 0 else ("lazy", "async"))
         for candidate in source["srcset"].split(", ") + image["srcset"].split(", ") + [image["src"] + " x"]:
             assert (photos["eerst"] / PAGE / candidate.split()[0]).resolve().is_file(), candidate
+
+
+@pytest.mark.slow
+def test_a_shared_link_shows_the_first_photo_at_1200_pixels(photos, site_url):
+    head = BeautifulSoup((photos["eerst"] / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    image = head.find("meta", attrs={"property": "og:image"})["content"]
+    assert image == f"{site_url}nieuwsbrief/telefoon-1-1200.jpeg"
+    assert head.find("meta", attrs={"property": "og:image:alt"})["content"] == "Testbeeld 1 van de fotoreeks"
+    assert (photos["eerst"] / "nieuwsbrief" / "telefoon-1-1200.jpeg").is_file()
 
 
 @pytest.mark.slow

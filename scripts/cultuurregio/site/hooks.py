@@ -57,6 +57,9 @@ _images: dict[str, Path] = {}
 _photos: dict[str, Photo | None] = {}
 _counts = Counts()
 _picture = None
+# Per page (its URL): its first photo, shown when the page is shared (Open Graph).
+_first_photo: dict[str, dict] = {}
+SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
 
 
@@ -111,11 +114,11 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     """The images by their address in the site, as every plugin left them in on_files (the
     blog moves a newsletter's images out of its posts folder)."""
-    global _images, _photos, _counts, _picture
+    global _images, _photos, _counts, _picture, _first_photo
     # docs/assets/ is the site's own (logo, the feed's image): published as it is.
     _images = {file.url: Path(file.abs_src_path) for file in files.media_files()
                if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES and not file.src_uri.startswith("assets/")}
-    _photos, _counts = {}, Counts()
+    _photos, _counts, _first_photo = {}, Counts(), {}
     _picture = environment(Path(config.config_file_path).parent / "overrides" / "content").get_template("foto.html")
     return nav
 
@@ -144,7 +147,12 @@ def on_page_content(html, page, config, files):
         for problem in problems:
             log.error("%s", problem, extra={"problem": problem})
         if not problems:
-            return rewrite(html, page.url, _photo_at(config), _picture.render)
+            def seen(url: str, photo: Photo, alt: str) -> None:
+                if page.url not in _first_photo and alt:
+                    card = photo.width(1200)
+                    _first_photo[page.url] = {"pad": url.rpartition("/")[0] + "/" + card.name, "alt": alt,
+                                              "breedte": card.width, "hoogte": card.height}
+            return rewrite(html, page.url, _photo_at(config), _picture.render, seen)
     return html
 
 
@@ -160,6 +168,9 @@ def on_env(env, config, files):
     env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
         if coming else None
     env.globals["categoriefeeds"] = _feeds
+    # For pages rendered without on_page_context (404.html): the site's card, no date.
+    env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}
+    env.globals["verschenen"] = None
     points, height = place(content.gemeenten)
     env.globals["kaart"] = {"punten": points, "breedte": WIDTH, "hoogte": height, "gemeenten_pagina": "gemeenten/"}
     return env
@@ -173,6 +184,10 @@ def on_page_context(context, page, config, nav):
     if sum(1 for _ in _headings(page.toc)) < TOC_FROM:
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
     context["categoriefeed"] = _category_feed(page)
+    # What a shared link shows (Open Graph): the page's first photo, else the site's card.
+    context["deelbeeld"] = _first_photo.get(page.url) or {**SHARE_CARD, "alt": config.site_name}
+    blog = config.plugins["material/blog"]
+    context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
     context["gestructureerd"] = _structured_data(page, config, config.plugins["material/blog"])
     return context
 

@@ -21,7 +21,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from PIL import Image, ImageCms, ImageOps
 
-WIDTHS = (480, 960, 1600)
+# 1200: what a shared link's preview (Open Graph) asks for.
+WIDTHS = (480, 960, 1200, 1600)
 WEBP_QUALITY = 76
 JPEG_QUALITY = 80
 # Change when the recipe changes: cached variants of the old recipe are then not reused.
@@ -51,6 +52,10 @@ class Photo:
     @property
     def largest(self) -> Variant:
         return self.fallback[-1]
+
+    def width(self, wanted: int) -> Variant:
+        """The fallback closest to `wanted` pixels wide (no wider than the original)."""
+        return min(self.fallback, key=lambda v: abs(v.width - wanted))
 
     @property
     def default(self) -> Variant:
@@ -125,9 +130,10 @@ IMG = re.compile(r"<img\b[^>]*>")
 
 
 def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
-            render: Callable[..., str]) -> str:
+            render: Callable[..., str], seen: Callable[[str, Photo, str], None] = lambda *_: None) -> str:
     """Each <img> of a published photo as a <picture> (`render`, a Jinja template), the first
-    loaded at once and the others when they come near (lazy)."""
+    loaded at once and the others when they come near (lazy). `seen` hears of each photo
+    (its address in the site, the photo, its alt text)."""
     first = True
 
     def replace(found: re.Match) -> str:
@@ -137,9 +143,11 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             return found.group(0)
-        photo = photo_at(site_path(page_url, unquote(parts.path)))
+        url = site_path(page_url, unquote(parts.path))
+        photo = photo_at(url)
         if photo is None:
             return found.group(0)
+        seen(url, photo, image.get("alt", ""))
         lazy, first = not first, False
         base = src[: src.rfind("/") + 1]
         return render(photo=photo, base=base, alt=image.get("alt", ""), klasse=" ".join(image.get("class", [])),

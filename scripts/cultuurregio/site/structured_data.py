@@ -41,7 +41,7 @@ def event(config, meeting: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _day(value: dt.date | dt.datetime) -> str:
+def day(value: dt.date | dt.datetime) -> str:
     # Material reads a front-matter day as midnight UTC; the day is what the editor wrote.
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
@@ -49,8 +49,8 @@ def _day(value: dt.date | dt.datetime) -> str:
 def posting(config, page, authors: list[str]) -> dict[str, Any]:
     """A newsletter; its dates as its front matter gives them (days)."""
     dates = page.meta["date"]
-    published = _day(dates["created"])
-    modified = _day(dates.get("updated") or dates["created"])
+    published = day(dates["created"])
+    modified = day(dates.get("updated") or dates["created"])
     return {"@context": CONTEXT, "@type": "BlogPosting", "headline": page.title,
             "description": page.meta.get("description", ""), "url": page.canonical_url,
             "mainEntityOfPage": page.canonical_url, "inLanguage": "nl",

@@ -80,6 +80,12 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
         collector.problems.append(collector.unknown(str(error)))
     except SystemExit:
         pass  # mkdocs-macros exits after reporting a broken macro, which was collected
+    except Exception as error:  # a fault in the site's own code or templates, not in content
+        logging.getLogger("mkdocs.plugins.cultuurregio").debug("De bouw liep vast", exc_info=True)
+        collector.problems.append(Problem(config_file.name, None, (
+            f"de bouw liep vast op een fout in de code of de sjablonen van de site ({type(error).__name__}: "
+            f"{error}); dit is geen fout in de inhoud: vraag een ontwikkelaar, die met 'mkdocs build "
+            "--verbose' de technische melding ziet")))
     finally:
         if config is not None:
             config.plugins.on_shutdown()
