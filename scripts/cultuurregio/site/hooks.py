@@ -157,7 +157,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """The blog renders excerpts of newsletters without on_page_content: their photos too."""
+    """The blog renders excerpts of newsletters without on_page_content: their photos too.
+    (Every page has images, the logo at least; without photos there is nothing to do.)"""
+    if not any(source.suffix.lower() in RASTER for source in _images.values()):
+        return output
     return rewrite(output, page.url, _photo_at(config), _picture.render)
 
 

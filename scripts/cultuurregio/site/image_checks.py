@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from cultuurregio.site.photos import site_path
-from cultuurregio.site.problems import Problem
+from cultuurregio.site.problems import Problem, line_in_page
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 # Formats a browser cannot show, and what to do instead.
@@ -56,7 +56,7 @@ def check_images(html: str, page_url: str, source: Path, name: str, media: dict[
             continue  # a missing file: MkDocs' link check names it (library_messages.py)
 
         def problem(message: str) -> None:
-            problems.append(Problem(name, _line(source, path.name), message))
+            problems.append(Problem(name, line_in_page(source, path.name), message))
 
         for message in file_problems(path):
             problem(message)
@@ -97,14 +97,6 @@ def _credited(image) -> bool:
     figure = image.find_parent("figure")
     caption = figure.find("figcaption") if figure else None
     return bool(caption and MAKER.search(caption.get_text(" ")))
-
-
-def _line(source: Path, file_name: str) -> int | None:
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return text[: text.index(file_name)].count("\n") + 1 if file_name in text else None
 
 
 # What an SVG must not hold: it would run, or load from elsewhere, when opened on our domain.

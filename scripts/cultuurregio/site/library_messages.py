@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from cultuurregio.site.problems import Problem
+from cultuurregio.site.problems import Problem, line_in_page
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
@@ -81,21 +81,7 @@ def translate(message: str, docs_dir: Path) -> Problem | None:
         if found:
             source = docs_dir / found["file"]
             needle = found[locate] if locate else None
-            return Problem(f"docs/{found['file']}", _line_of(source, needle), dutch(found))
-    return None
-
-
-def _line_of(path: Path, needle: str | None) -> int | None:
-    """The line on which `needle` (a link target, a line of text) stands in the page."""
-    if not needle:
-        return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for candidate in (f"]({needle}", needle.strip(), f"'{needle}'", f'"{needle}"', needle):
-        if candidate and candidate in text:
-            return text[: text.index(candidate)].count("\n") + 1
+            return Problem(f"docs/{found['file']}", line_in_page(source, needle), dutch(found))
     return None
 
 

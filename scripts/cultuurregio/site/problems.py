@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,18 @@ class ContentError(Exception):
         lines += [f"  - {problem}" for problem in self.problems]
         lines.append("Pas dit aan en probeer het opnieuw; er is niets gepubliceerd.")
         return "\n".join(lines)
+
+
+def line_in_page(path: Path, needle: str | None) -> int | None:
+    """The line on which `needle` (a link target, a file name, a line of text) stands in an
+    editor's page, preferring where it is written as a link or image: `](needle`."""
+    if not needle:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for candidate in (f"]({needle}", needle.strip(), f"'{needle}'", f'"{needle}"', needle):
+        if candidate and candidate in text:
+            return text[: text.index(candidate)].count("\n") + 1
+    return None
