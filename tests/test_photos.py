@@ -36,9 +36,14 @@ def transparent_png(path) -> None:
 
 
 def body(names: list[str]) -> str:
+    """A photo per name, each with its maker; the last is a link of the editor's own."""
+    images = [f"![Testbeeld {index} van de fotoreeks]({name})" for index, name in enumerate(names, 1)]
+    images[-1] = f"[{images[-1]}]({LINKED})"
     return "Het begin.\n\n<!-- more -->\n\n" + "".join(
-        f"![Testbeeld {index} van de fotoreeks]({name})\n/// caption\nFoto: Testfotograaf\n///\n\n"
-        for index, name in enumerate(names, 1))
+        f"{image}\n/// caption\nFoto: Testfotograaf\n///\n\n" for image in images)
+
+
+LINKED = "https://example.org/"
 
 
 PHONE = [f"telefoon-{number}.jpg" for number in range(1, 7)]
@@ -100,6 +105,21 @@ def test_the_page_lets_the_browser_pick_and_loads_later_photos_lazily(photos):
 
 
 @pytest.mark.slow
+def test_a_photo_links_to_its_largest_width_unless_it_is_a_link_already(photos):
+    content = BeautifulSoup((photos["eerst"] / PAGE / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one(".md-content")
+    pictures = content.select("figure picture")
+    for picture in pictures[:-1]:
+        link = picture.parent
+        assert link.name == "a" and link["class"] == ["cr-foto-vergroten"]
+        assert link["href"] == picture.img["srcset"].split(", ")[-1].split()[0]
+        assert (photos["eerst"] / PAGE / link["href"]).resolve().is_file()
+        # What the link does, for a screen reader: the alt text and "(groter bekijken)".
+        assert "groter bekijken" in link.get_text()
+    assert pictures[-1].parent.name == "a" and pictures[-1].parent["href"] == LINKED
+
+
+@pytest.mark.slow
 def test_a_shared_link_shows_the_first_photo_at_1200_pixels(photos, site_url):
     head = BeautifulSoup((photos["eerst"] / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
     image = head.find("meta", attrs={"property": "og:image"})["content"]
@@ -158,3 +178,47 @@ def test_a_phone_gets_small_photos_and_the_page_stays_accessible(photos, browser
             violations = Axe().run(page, options=options).response["violations"]
             context.close()
             assert violations == [], [v["id"] for v in violations]
+
+
+def test_a_photo_opens_larger_by_keyboard_and_focus_returns_to_it(photos, browser, site_url):
+    """Tab to a photo, Enter opens it, Escape (or the close button) closes it and focus is back
+    on the photo; axe finds nothing with the photo open; no request leaves the site."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from cultuurregio.publiceren.localserver import SiteServer
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    second = "document.querySelectorAll('a.cr-foto-vergroten')[1]"
+    with SiteServer(photos["eerst"], urlsplit(site_url).path) as server:
+        for scheme, close in (("light", "Escape"), ("dark", "Sluiten")):
+            context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(server.base + PAGE, wait_until="networkidle")
+            for _ in range(150):
+                page.keyboard.press("Tab")
+                if page.evaluate(f"document.activeElement === {second}"):
+                    break
+            else:
+                pytest.fail("de tweede foto is met Tab niet te bereiken")
+            page.keyboard.press("Enter")
+            dialog = page.locator("dialog.cr-foto-venster")
+            dialog.wait_for(state="visible")
+            page.wait_for_function("(() => { const i = document.querySelector('dialog[open] img');"
+                                   " return i && i.complete && i.naturalWidth > 0; })()")
+            assert dialog.get_attribute("aria-label") == "Testbeeld 2 van de fotoreeks"
+            assert dialog.locator("img").get_attribute("alt") == "Testbeeld 2 van de fotoreeks"
+            assert dialog.locator("figcaption").inner_text().strip() == "Foto: Testfotograaf"
+            assert page.evaluate("document.activeElement.closest('dialog[open]') !== null")
+            violations = Axe().run(page, options=options).response["violations"]
+            assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]], v["nodes"][0]["any"][0]["message"]) for v in violations]
+            if close == "Escape":
+                page.keyboard.press("Escape")
+            else:
+                assert page.evaluate("document.activeElement.textContent") == "Sluiten"
+                page.keyboard.press("Enter")
+            dialog.wait_for(state="hidden")
+            assert page.evaluate(f"document.activeElement === {second}")
+            assert all(url.startswith(server.base) for url in requests), requests
+            context.close()

@@ -8,7 +8,7 @@
   var base = canonical ? canonical.href : document.baseURI;
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     var href = link.getAttribute("href");
-    if (href.charAt(0) === "#" || link.matches(".headerlink, .md-content__button")) return;
+    if (href.charAt(0) === "#" || link.matches(".headerlink, .md-content__button, .cr-foto-vergroten")) return;
     var address = new URL(href, base).href;
     if (link.textContent.trim() === address) return;
     link.setAttribute("data-afdruk-url", address);

@@ -8,8 +8,10 @@ seconds per newsletter, size of site/ and of the search index, the time Python-M
 alone needs for the same files with the site's extensions (a lower bound) and the ratio,
 the bytes Chromium transfers for a first visit to the home page (gzip, from its request
 log), and whether search then finds a newsletter. At N=100 it also times the editor's
-loop: from saving a newsletter to `mkdocs serve` showing it. `--without-speedup`
-builds without site/blog_speedup.py, for the before/after comparison.
+loop: from saving a newsletter to `mkdocs serve` showing it. Then the photos
+(meten/photo_bench.py): a phone's first visit to a newsletter with six phone photos, and
+the build time per photo, encoded and from the cache. `--without-speedup` builds without
+site/blog_speedup.py, for the before/after comparison.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import markdown
 from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from cultuurregio.meten import photo_bench
 from cultuurregio.site import blog_speedup
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
@@ -168,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--editor-at", type=int, default=100,
                         help="N waarbij de bewerkingslus van make serve gemeten wordt (0: niet)")
+    parser.add_argument("--zonder-fotos", action="store_true", help="sla de meting van foto's over")
     parser.add_argument("--without-speedup", action="store_true",
                         help=f"bouw zonder site/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
@@ -191,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
                 editor = editor_loop(project)
                 print(f"{'':>6} make serve bij N={count}: een gewijzigde nieuwsbrief staat "
                       f"{editor:.1f} s na het opslaan op de preview (mediaan van 3)", flush=True)
+    if not args.zonder_fotos:
+        photo_bench.report(timed_build, site_url, args.runs)
     return 0
 
 

@@ -4,8 +4,9 @@ on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled n
 on_config   speak Dutch, check all content before anything renders (and note what went
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
-on_nav      note where every image ends up in the site;
-on_page_content  check the images of each page (alt text, maker, format, private data);
+on_nav      note where every image ends up in the site (site/photo_pages.py);
+on_page_content  check the images of each page (alt text, maker, format, private data)
+            and publish its photos; on_post_page those of the excerpts;
 on_env      globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
@@ -32,14 +33,12 @@ from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
-from cultuurregio.site.image_checks import RASTER, UNPUBLISHABLE, check_images
-from cultuurregio.site.photos import Counts, Photo, publish, rewrite
 from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
                                        PHOTO_CACHE, UNPUBLISHED_FEED_FILE, meeting_file)
+from cultuurregio.site.photo_pages import PhotoPages
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
 from cultuurregio.site.staleness import stale_content
-from cultuurregio.site.templates import environment
 from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site
 
@@ -51,16 +50,9 @@ _serving = False
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds: list[CategoryFeed] = []
 _theme_feeds: dict[str, CategoryFeed] = {}
-# The images in docs/ by their address in the site, for the checks of each page; the
-# photos published from them so far (site/photos.py), and how many were encoded.
-_images: dict[str, Path] = {}
-_photos: dict[str, Photo | None] = {}
-_counts = Counts()
-_picture = None
-# Per page (its URL): its first photo, shown when the page is shared (Open Graph).
-_first_photo: dict[str, dict] = {}
+# The images and photos of this build.
+_photos: PhotoPages | None = None
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
-IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
 
 
 def on_startup(command, dirty):
@@ -112,56 +104,20 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """The images by their address in the site, as every plugin left them in on_files (the
-    blog moves a newsletter's images out of its posts folder)."""
-    global _images, _photos, _counts, _picture, _first_photo
-    # docs/assets/ is the site's own (logo, the feed's image): published as it is.
-    _images = {file.url: Path(file.abs_src_path) for file in files.media_files()
-               if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES and not file.src_uri.startswith("assets/")}
-    _photos, _counts, _first_photo = {}, Counts(), {}
-    _picture = environment(Path(config.config_file_path).parent / "overrides" / "content").get_template("foto.html")
+    global _photos
+    _photos = PhotoPages(config, files)
     return nav
 
 
-def _photo_at(config):
-    """The published photo for an image's address in the site (made on first use)."""
-    project = Path(config.config_file_path).parent
-
-    def photo_at(url: str) -> Photo | None:
-        source = _images.get(url)
-        if source is None or source.suffix.lower() not in RASTER:
-            return None
-        if url not in _photos:
-            _photos[url] = publish(source, Path(config.site_dir) / url.rpartition("/")[0], project / PHOTO_CACHE,
-                                   _counts)
-        return _photos[url]
-
-    return photo_at
-
-
 def on_page_content(html, page, config, files):
-    """Images described, credited, publishable, without location data (site/image_checks.py)."""
-    if "<img" in html and page.file and not page.file.generated_by:
-        problems = check_images(html, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
-                                _images)
-        for problem in problems:
-            log.error("%s", problem, extra={"problem": problem})
-        if not problems:
-            def seen(url: str, photo: Photo, alt: str) -> None:
-                if page.url not in _first_photo and alt:
-                    card = photo.width(1200)
-                    _first_photo[page.url] = {"pad": url.rpartition("/")[0] + "/" + card.name, "alt": alt,
-                                              "breedte": card.width, "hoogte": card.height}
-            return rewrite(html, page.url, _photo_at(config), _picture.render, seen)
+    html, problems = _photos.page_content(html, page)
+    for problem in problems:
+        log.error("%s", problem, extra={"problem": problem})
     return html
 
 
 def on_post_page(output, page, config):
-    """The blog renders excerpts of newsletters without on_page_content: their photos too.
-    (Every page has images, the logo at least; without photos there is nothing to do.)"""
-    if not any(source.suffix.lower() in RASTER for source in _images.values()):
-        return output
-    return rewrite(output, page.url, _photo_at(config), _picture.render)
+    return _photos.page_output(output, page)
 
 
 def on_env(env, config, files):
@@ -188,7 +144,7 @@ def on_page_context(context, page, config, nav):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
     context["categoriefeed"] = _category_feed(page)
     # What a shared link shows (Open Graph): the page's first photo, else the site's card.
-    context["deelbeeld"] = _first_photo.get(page.url) or {**SHARE_CARD, "alt": config.site_name}
+    context["deelbeeld"] = _photos.share_image(page.url) or {**SHARE_CARD, "alt": config.site_name}
     blog = config.plugins["material/blog"]
     context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
     context["gestructureerd"] = _structured_data(page, config, config.plugins["material/blog"])
@@ -232,17 +188,14 @@ def on_post_build(config):
         path = site / meeting_file(meeting)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
-    finish_feed(site / FEED_FILE, {site_url + url: site_url + url.rpartition("/")[0] + "/" + photo.default.name
-                                   for url, photo in _photos.items() if photo})
+    finish_feed(site / FEED_FILE, _photos.in_feed(site_url))
     write_category_feeds(site, FEED_FILE, _feeds, site_url)
     (site / UNPUBLISHED_FEED_FILE).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
-    # Originals are never published, only the photos made from them.
-    for url, source in _images.items():
-        if source.suffix.lower() in RASTER:
-            (site / url).unlink(missing_ok=True)
-    if _photos:
-        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _counts.encoded, _counts.cached, PHOTO_CACHE)
+    _photos.remove_originals()
+    if _photos.photos:
+        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached,
+                 PHOTO_CACHE)
     staged = Path(config.config_file_path).parent / PDF_STAGED
     if staged.is_file():
         shutil.copyfile(staged, site / PDF_FILE)
