@@ -7,7 +7,8 @@ configuration (strict). Printed: median wall time, peak memory of the build,
 seconds per newsletter, size of site/ and of the search index, the time Python-Markdown
 alone needs for the same files with the site's extensions (a lower bound) and the ratio,
 the bytes Chromium transfers for a first visit to the home page (gzip, from its request
-log), and whether search then finds a newsletter. At N=100 it also times the editor's
+log), and whether search then finds a newsletter. At the largest N, where the seconds go
+(meten/phases.py). At N=100 it also times the editor's
 loop: from saving a newsletter to `mkdocs serve` showing it. Then the photos
 (meten/photo_bench.py): a phone's first visit to a newsletter with six phone photos, and
 the build time per photo, encoded and from the cache. `--without-speedup` builds without
@@ -33,7 +34,7 @@ import markdown
 from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from cultuurregio.meten import photo_bench
+from cultuurregio.meten import phases, photo_bench
 from cultuurregio.site import blog_speedup
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
@@ -191,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{size(site) / 1e6:>8.1f} {size(site / 'search' / 'search_index.json') / 1e3:>9.0f} "
                   f"{lower:>11.2f} {seconds / lower:>7.1f} {transferred / 1e3:>16.0f} "
                   f"{'vindt' if found else 'NIET':>7}", flush=True)
+            if count == max(args.sizes):
+                phases.report(project / "mkdocs.yml")
             if count == args.editor_at:
                 editor = editor_loop(project)
                 print(f"{'':>6} make serve bij N={count}: een gewijzigde nieuwsbrief staat "

@@ -1,6 +1,7 @@
 """Benchmark: Lighthouse (mobile) on three kinds of page. Prints figures; asserts nothing.
 
-Each page is measured RUNS times and the median run (by performance score) is shown:
+Each page is measured RUNS times and the median run (by performance score) is shown, with
+every run's score and Total Blocking Time, the audits below 1 and the top opportunities:
 single Lighthouse runs on a 2-core machine vary by several points.
 
     make lighthouse
@@ -40,6 +41,13 @@ def run(url: str, chromium: str) -> dict:
     return json.loads(result.stdout)
 
 
+def _opportunities(report: dict) -> list[dict]:
+    """Lighthouse's opportunities (what it says would save time or bytes), largest first."""
+    found = [audit for audit in report["audits"].values()
+             if (audit.get("details") or {}).get("type") == "opportunity" and audit.get("score") not in (None, 1)]
+    return sorted(found, key=lambda a: -(a["details"].get("overallSavingsMs") or 0))
+
+
 def main() -> int:
     chromium = chromium_path()
     if not shutil.which("npx"):
@@ -63,11 +71,16 @@ def main() -> int:
                       f"{scores[3]:>5.2f} {weight:>10.1f}")
                 # Lighthouse slows the CPU 4x on top of this machine's own speed.
                 print(f"    (benchmarkIndex van deze machine: {report['environment']['benchmarkIndex']:.0f})")
+                tbt = [r["audits"]["total-blocking-time"]["numericValue"] for r in reports]
+                print(f"    prestaties van de {RUNS} runs: {', '.join(str(r['categories']['performance']['score']) for r in reports)}; "
+                      f"Total Blocking Time {', '.join(f'{t:.0f}' for t in tbt)} ms")
                 for category in CATEGORIES:
                     for ref in report["categories"][category]["auditRefs"]:
                         audit = report["audits"][ref["id"]]
                         if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                             print(f"    {category}: {audit['id']} ({audit['score']}): {audit['title']}")
+                for audit in _opportunities(report)[:3]:
+                    print(f"    kans: {audit['title']} ({audit.get('displayValue', '')})")
     return 0
 
 

@@ -24,6 +24,18 @@ runs those last processors on a fresh copy of it, then serialises as Markdown do
 Markdown instance is the excerpt's own and is never reset between views (in Material
 too), so the stash of raw HTML the kept tree refers to stays valid.
 
+3. Each excerpt rendered once per place. Views at the same place (site/relative_links.py:
+the same depth, and the same folders shared with the addresses the excerpt links to) get
+the same HTML: a year's archive page and a category page list a newsletter alike. The
+first rendering gives the addresses (its links, resolved); later views at the same place
+reuse its HTML, table of contents and "more" part.
+
+4. Front matter parsed by libyaml. Material reads each post's front matter again with
+PyYAML's pure-Python SafeLoader (about 1.7 ms a post); here it uses CSafeLoader, the same
+loader with libyaml's parser (PyYAML's wheels include it), which gives the same data and
+is about ten times as fast. Every post's front matter has already been parsed by libyaml
+in the content checks (site/yamlfile.py), so it parses there as well.
+
 Installed by hooks.py in `on_config`, before the blog plugin builds its lists. Written
 against Material 9.8.2 and Markdown 3.11.3, which pyproject.toml pins exactly. Remove this
 module when Material's blog plugin looks posts up by set or mapping, or when the site moves
@@ -35,10 +47,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 from typing import Any, Iterable
 
+import yaml
 from markdown import Markdown
+from material.plugins.blog import structure
 from material.plugins.blog.structure import Excerpt, View
+
+from cultuurregio.site.relative_links import place, prefixes, resolve
 
 SWITCH = "BLOG_SPEEDUP"
 
@@ -137,20 +154,41 @@ class _ExcerptMarkdown:
 _material_render = Excerpt.render
 
 
+LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
+
+
 def _render_excerpt(self: Excerpt, page, separator: str) -> None:
+    known = getattr(self, "_speedup_known", None)
+    if known is not None and (rendered := self._speedup_rendered.get(place(page.url, known))):
+        # As Material's render leaves the excerpt (it resets the URL to the post's).
+        self.content, self.more, self.toc = rendered
+        self.file.url = self.post.url
+        return
     md = self.md
     self.md = _ExcerptMarkdown(md)
     try:
         _material_render(self, page, separator)
     finally:
         self.md = md
+    if known is None:
+        html = self.content + (self.more or "")
+        addresses = {resolve(page.url, link) for link in LINK.findall(html)} - {None}
+        self._speedup_known = known = prefixes(addresses | {self.post.url})
+        self._speedup_rendered = {}
+    self._speedup_rendered[place(page.url, known)] = (self.content, self.more, self.toc)
+
+
+def enabled() -> bool:
+    """Whether the speed-ups are on (this module's and site/partial_cache.py's)."""
+    return os.environ.get(SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
 
 
 def install() -> None:
     """Patch the blog's classes once, unless BLOG_SPEEDUP says not to."""
-    if os.environ.get(SWITCH, "").lower() in {"uit", "off", "0", "nee"}:
+    if not enabled():
         return
     if not isinstance(View.__dict__.get("posts"), property):
         View.posts = _identity_list_attribute("posts")
         View.pages = _identity_list_attribute("pages")
         Excerpt.render = _render_excerpt
+        structure.SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

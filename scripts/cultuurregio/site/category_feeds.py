@@ -42,12 +42,18 @@ def write_category_feeds(site: Path, feed_file: str, feeds: list[CategoryFeed], 
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     archive = ET.parse(site / feed_file)
+    archive_channel = archive.getroot().find("channel")
+    categories = {id(item): [category.text for category in item.findall("category")]
+                  for item in archive_channel.iter("item")}
     for feed in feeds:
-        tree = copy.deepcopy(archive)
-        channel = tree.getroot().find("channel")
-        for item in channel.findall("item"):
-            if feed.naam not in [category.text for category in item.findall("category")]:
-                channel.remove(item)
+        # A copy of the channel's own elements; the items are shared (never changed here),
+        # as copying a thousand of them five times took longer than the rest.
+        root = copy.copy(archive.getroot())
+        channel = copy.copy(archive_channel)
+        channel[:] = [element if element.tag == "item" else copy.deepcopy(element) for element in archive_channel
+                      if element.tag != "item" or feed.naam in categories[id(element)]]
+        root[:] = [channel]
+        tree = ET.ElementTree(root)
         channel.find("title").text = f"{channel.findtext('title')}: {feed.naam}"
         channel.find("description").text = f"De nieuwsbrieven van Cultuurregio Twente over {feed.naam}, voluit."
         channel.find("link").text = site_url + feed.pagina

@@ -7,7 +7,8 @@ on_files    hold back newsletters dated after the build date (scheduled);
 on_nav      note where every image ends up in the site (site/photo_pages.py);
 on_page_content  check the images of each page (alt text, maker, format, private data)
             and publish its photos; on_post_page those of the excerpts;
-on_env      globals for the theme's templates (the footer's municipalities; for the home
+on_env      the navigation rendered once for all newsletters (site/partial_cache.py);
+            globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
             to announce, the schema.org data;
@@ -35,6 +36,7 @@ from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
 from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
                                        PHOTO_CACHE, UNPUBLISHED_FEED_FILE, meeting_file)
+from cultuurregio.site.partial_cache import PartialCache
 from cultuurregio.site.photo_pages import PhotoPages
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
@@ -52,6 +54,7 @@ _feeds: list[CategoryFeed] = []
 _theme_feeds: dict[str, CategoryFeed] = {}
 # The images and photos of this build.
 _photos: PhotoPages | None = None
+_nav = None
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 
 
@@ -104,8 +107,9 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    global _photos
+    global _photos, _nav
     _photos = PhotoPages(config, files)
+    _nav = nav
     return nav
 
 
@@ -121,6 +125,8 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
+    if blog_speedup.enabled():
+        PartialCache(env, _nav, config)
     content = _checked.content
     env.globals["gemeentenamen"] = [item["naam"] for item in content.gemeenten]
     coming, _ = content.bijeenkomsten_voor(build_date())
