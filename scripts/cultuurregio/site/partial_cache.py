@@ -45,10 +45,10 @@ class PartialCache:
         self._views = [item for item in items if getattr(item, "pages", None)]
         # Every address the partials write through the `url` filter: the navigation's own,
         # the home page's and the logo's (partials/logo.html).
-        self._urls = [item.url for item in items if getattr(item, "url", None) is not None]
-        self._urls += [nav.homepage.url if nav.homepage else "", config.theme.get("logo") or "",
-                       config.extra.get("homepage") or ""]
-        self._prefixes = prefixes(self._urls)
+        urls = [item.url for item in items if getattr(item, "url", None) is not None]
+        urls += [nav.homepage.url if nav.homepage else "", config.theme.get("logo") or "",
+                 config.extra.get("homepage") or ""]
+        self._prefixes = prefixes(urls)
         self._rendered: dict[tuple, str] = {}
         for name in PARTIALS:
             template = env.get_template(name)
