@@ -14,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst
+.PHONY: serve build test test-snel check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,12 +43,18 @@ build: $(VENV)/.test-installed browser
 check: $(VENV)/.site-installed
 	$(BIN)/python -m cultuurregio.redactie.check $(CHECK_OPTIONS)
 
+# The build's moment as SOURCE_DATE_EPOCH=…, by the one rule (README, "Bouwdatum"); the
+# workflows write it to $$GITHUB_ENV so every step of a job builds for the same day.
+bouwdatum: $(VENV)/.site-installed
+	@$(BIN)/python -m cultuurregio.site.dates
+
 # Start new content: make nieuwsbrief TITEL="Ideeën uit Hengelo" (likewise samenwerking, bijeenkomst).
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
 	$(BIN)/python -m cultuurregio.redactie.scaffold $@ "$(TITEL)"
 
+# On every core; a file's tests stay on one worker, so its expensive fixtures are built once.
 test: $(VENV)/.test-installed browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # While working: everything that needs no Chromium and builds no complete site.
 test-snel: $(VENV)/.test-installed

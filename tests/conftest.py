@@ -13,11 +13,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cultuurregio.project import ROOT, copy_project, read_config
-from cultuurregio.publiceren.build import source_date_epoch
 from cultuurregio.site.content import Content, load_content
+from cultuurregio.site.dates import build_epoch
 from tests.helpers import build
 
 CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
+pytest_plugins = ["tests.summary_guard"]
 
 
 def pytest_collection_modifyitems(items):
@@ -28,8 +29,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def epoch() -> str:
-    """The build time of this commit (SOURCE_DATE_EPOCH), for builds of copies of it."""
-    return source_date_epoch(ROOT)
+    """The build's moment of this checkout (site/dates.py), for builds of copies of it."""
+    return str(build_epoch(ROOT))
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from functools import cache
@@ -16,8 +17,21 @@ from PIL import Image
 from cultuurregio.project import ROOT, read_config
 
 POSTS = Path("docs") / "nieuwsbrief" / "posts"
+# What an untranslated library message or a crash looks like.
+FOREIGN = re.compile(r"Traceback|Doc file|contains a link|Couldn't|is not found|Error:|Aborted|"
+                     r"UnicodeDecodeError|_Macro|undefined")
 # The rules axe-core applies in the browser tests: WCAG 2.2 AA and best practice.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+# What GitHub (or the tests' own run) sets and a tool under test must not inherit: every test
+# that depends on one of these sets it itself.
+OUTSIDE = re.compile(r"^(GITHUB_\w+|RUNNER_\w+|CI|SOURCE_DATE_EPOCH)$")
+
+
+def environment(**variables: str) -> dict[str, str]:
+    """This process's environment without GitHub's variables, with `variables` added."""
+    return {**{k: v for k, v in os.environ.items() if not OUTSIDE.match(k)}, **variables}
 
 
 def build(project: Path, site_dir: Path, with_pdf: bool = False,
@@ -27,8 +41,15 @@ def build(project: Path, site_dir: Path, with_pdf: bool = False,
     return subprocess.run(
         command or [sys.executable, "-m", module,
                     "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env={**os.environ, **(env or {})},
+        capture_output=True, text=True, env=environment(**(env or {})),
     )
+
+
+def check(project: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """`make check` on a project; GitHub's variables only as the test gives them."""
+    return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
+                           "--config-file", str(project / "mkdocs.yml"), *options],
+                          capture_output=True, text=True, env=environment(**env))
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -19,19 +19,13 @@ from cultuurregio.redactie.scaffold import slugify
 from cultuurregio.site.content import LISTS
 from cultuurregio.site.schema import SCHEMA_DIR
 from cultuurregio.site.yamlfile import read_yaml
-from tests.helpers import add_field, build, line_of, remove_field, replace_value
+from tests.helpers import add_field, build, check, environment, line_of, remove_field, replace_value
 
 
 def scaffold(project, kind: str, title: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.scaffold", kind, title,
                            "--project", str(project)],
-                          capture_output=True, text=True)
-
-
-def check(project) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
-                           "--config-file", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=environment())
 
 
 @pytest.mark.parametrize(("title", "slug"), [
@@ -185,13 +179,13 @@ TOOLS = Path(sys.executable).parent
 
 def test_actionlint_finds_nothing():
     result = subprocess.run([str(TOOLS / "actionlint"), *map(str, WORKFLOWS)], capture_output=True,
-                            text=True, cwd=ROOT)
+                            text=True, cwd=ROOT, env=environment())
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing():
     result = subprocess.run([str(TOOLS / "zizmor"), "--offline", str(ROOT / ".github" / "workflows")],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=environment())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
 

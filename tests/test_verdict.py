@@ -14,19 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import append, build, line_of, newsletter, photo, replace_value
+from tests.helpers import FOREIGN, append, build, check, line_of, newsletter, photo, replace_once, replace_value
 
 AMSTERDAM = dt.timezone(dt.timedelta(hours=1))
-# What an untranslated library message or a crash looks like.
-FOREIGN = re.compile(r"Traceback|Doc file|contains a link|Couldn't|is not found|Error:|Aborted|"
-                     r"UnicodeDecodeError|_Macro|undefined")
-
-
-def check(project: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "SOURCE_DATE_EPOCH")}
-    return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
-                           "--config-file", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True, env={**environment, **env})
 
 
 def relative(project: Path, path: Path) -> str:
@@ -216,3 +206,17 @@ def test_the_pull_request_summary_names_the_pages_a_change_moves(tmp_path):
             (site / name).write_text(text)
     assert changed_pages(base, changed) == {"nieuw": ["nieuw/index.html"], "anders": ["index.html"],
                                             "weg": ["oud/index.html"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", ["import sys\nsys.exit(0)", "from mkdocs.exceptions import Abort\nraise Abort('')"])
+def test_a_build_that_stops_without_a_word_publishes_nothing(project, tmp_path, stop):
+    """A plugin or hook that stops the build silently is a problem in Dutch, never a site."""
+    (project / "stil.py").write_text(f"def on_post_build(config):\n    {stop.replace(chr(10), chr(10) + '    ')}\n",
+                                     encoding="utf-8")
+    replace_once(project / "mkdocs.yml", "hooks:\n", "hooks:\n  - stil.py\n")
+    checked, built = check(project), build(project, tmp_path / "site")
+    for result, output in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode == 1, output
+        assert "de bouw stopte zonder melding" in output and not FOREIGN.search(output), output
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site-*"))

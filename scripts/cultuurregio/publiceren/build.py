@@ -15,29 +15,18 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 
-def source_date_epoch(project: Path) -> str | None:
-    """The time of the last commit, so the same commit builds the same bytes."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
-    result = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True
-    )
-    return result.stdout.strip() or None if result.returncode == 0 else None
-
-
 def build(config_file: Path, site_dir: Path) -> int:
     # Material prints a notice about its successor when it loads; editors need not see it.
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    epoch = source_date_epoch(config_file.parent)
-    if epoch:
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    from cultuurregio.site.dates import pin_build_moment
     from cultuurregio.site.verdict import strict_build
+
+    pin_build_moment(config_file.parent)
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -30,11 +30,11 @@ import pikepdf
 from playwright.sync_api import sync_playwright
 
 from cultuurregio.project import read_config
-from cultuurregio.publiceren.build import build, source_date_epoch
+from cultuurregio.publiceren.build import build
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.content import load_content
-from cultuurregio.site.dates import TIMEZONE, date_label
+from cultuurregio.site.dates import TIMEZONE, build_epoch, date_label
 from cultuurregio.site.outputs import PDF_STAGED
 from cultuurregio.site.templates import environment
 
@@ -92,9 +92,8 @@ def print_profile(site: Path, project: Path, target: Path) -> None:
 
 
 def _moment(project: Path) -> dt.datetime:
-    """The build time: the last commit's (SOURCE_DATE_EPOCH), the version the PDF names."""
-    epoch = source_date_epoch(project)
-    return dt.datetime.fromtimestamp(int(epoch) if epoch else 0, dt.timezone.utc)
+    """The build's moment (site/dates.py), the version the PDF names."""
+    return dt.datetime.fromtimestamp(build_epoch(project), dt.timezone.utc)
 
 
 def main(argv: list[str] | None = None) -> int:

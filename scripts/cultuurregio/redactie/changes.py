@@ -1,22 +1,32 @@
-"""Which published pages a change moves: two built sites compared, for the pull request's
-summary on GitHub (.github/workflows/check.yml).
+"""Which published pages a change moves: the base branch built with its own code, compared
+with the change's site, for the pull request's summary on GitHub (.github/workflows/check.yml).
 
-    python -m cultuurregio.redactie.changes BASE_SITE CHANGED_SITE
+    python -m cultuurregio.redactie.changes --basis ../basis site
 
-Prints Markdown: each HTML page that is new, gone or different, with its published address.
+`--basis` is a checkout of the base branch (a `git worktree`). It is built in a process of
+its own with its own `scripts/` first on the import path, so a change to the code or the
+templates is compared with the code before it, not with itself. Both builds share one
+build moment (site/dates.py). Prints Markdown: each HTML page that is new, gone or
+different, with its published address; a base that does not build is said in Dutch.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from cultuurregio.project import read_config
+from cultuurregio.project import ROOT, read_config
+from cultuurregio.site.dates import pin_build_moment
 
 SUMMARY = Path(__file__).parent / "summary"
+# How many of the base build's problems the summary repeats.
+SHOWN_PROBLEMS = 5
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -38,16 +48,35 @@ def address(site_url: str, page: str) -> str:
     return site_url + page.removesuffix("index.html")
 
 
+def build_base(checkout: Path, site_dir: Path) -> list[str]:
+    """Build the base checkout with its own code; the problems it reported (none: it built)."""
+    environment = {**os.environ,
+                   "PYTHONPATH": os.pathsep.join(filter(None, [str(checkout / "scripts"),
+                                                               os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-m", "cultuurregio.publiceren.build", "--config-file",
+                             str(checkout / "mkdocs.yml"), "--site-dir", str(site_dir)],
+                            capture_output=True, text=True, env=environment, cwd=checkout, check=False)
+    if result.returncode == 0:
+        return []
+    problems = [line[4:] for line in result.stderr.splitlines() if line.startswith("  - ")]
+    return problems or [line for line in result.stderr.splitlines() if line.strip()][-1:] or ["(geen uitvoer)"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Welke gepubliceerde pagina's deze wijziging verandert.")
-    parser.add_argument("basis", type=Path, help="de site gebouwd uit de basis (main)")
+    parser.add_argument("--basis", type=Path, required=True, help="een checkout van de basis (main)")
     parser.add_argument("gewijzigd", type=Path, help="de site gebouwd uit deze wijziging")
     args = parser.parse_args(argv)
+    pin_build_moment(ROOT)
     site_url = read_config().site_url
     env = Environment(loader=FileSystemLoader(SUMMARY), autoescape=False, trim_blocks=True, lstrip_blocks=True)
     env.filters["adres"] = lambda page: address(site_url, page)
-    print(env.get_template("wijzigingen.md.j2").render(
-        soorten=changed_pages(args.basis, args.gewijzigd), basis_gebouwd=args.basis.is_dir()))
+    with tempfile.TemporaryDirectory() as temporary:
+        base_site = Path(temporary) / "site"
+        base_problems = build_base(args.basis.resolve(), base_site)
+        print(env.get_template("wijzigingen.md.j2").render(
+            soorten=changed_pages(base_site, args.gewijzigd), basis_problemen=base_problems[:SHOWN_PROBLEMS],
+            basis_aantal=len(base_problems)))
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from cultuurregio.site.dates import pin_build_moment
 from cultuurregio.site.problems import Problem
 from cultuurregio.site.verdict import Verdict, strict_build
 
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, help="bewaar de gebouwde site hier (anders tijdelijk)")
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    # The same day as `make build` and the deploy (README, "Bouwdatum").
+    pin_build_moment(args.config_file.resolve().parent)
     with tempfile.TemporaryDirectory() as temporary:
         site_dir = args.site_dir.resolve() if args.site_dir else Path(temporary) / "site"
         verdict = strict_build(args.config_file.resolve(), site_dir)

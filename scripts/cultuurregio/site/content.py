@@ -1,6 +1,7 @@
 """The one loader: reads every data file, validates it, and hands out the content.
 
-Used by the macros (before any page renders), by the tests and by editor tools. Anything
+Used by the content checks (site/validation.py, whose result hooks.py hands to the macros
+before any page renders), by the tests and by editor tools. Anything
 wrong raises ContentError listing every problem with file and line, in Dutch.
 """
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -83,8 +86,51 @@ def period_label(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None
     return text + " uur"
 
 
-def build_date() -> dt.date:
-    """Today for the build: the day of SOURCE_DATE_EPOCH when set, so a build can be redone."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), TIMEZONE) if epoch else dt.datetime.now(TIMEZONE)
-    return moment.date()
+# The one rule for the build's moment (README, "Bouwdatum"); make check, make build, the
+# pull request's comparison and the deploy all take it from here.
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def last_commit_epoch(project: Path) -> int | None:
+    """The time of the project's last commit (None outside a git checkout)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True,
+                                text=True, check=False)
+    except FileNotFoundError:
+        return None
+    return int(result.stdout) if result.returncode == 0 and result.stdout.strip() else None
+
+
+def build_epoch(project: Path, now: dt.datetime | None = None) -> int:
+    """SOURCE_DATE_EPOCH when it is set; otherwise the later of the last commit's time and the
+    start of today in Europe/Amsterdam.
+
+    The same commit on the same day gives the same bytes, and a push of an older commit does
+    not hide a newsletter that the morning's build has already published on its day."""
+    if os.environ.get(EPOCH_VARIABLE):
+        return int(os.environ[EPOCH_VARIABLE])
+    today = (now or dt.datetime.now(TIMEZONE)).astimezone(TIMEZONE).replace(hour=0, minute=0, second=0,
+                                                                            microsecond=0)
+    return max(last_commit_epoch(project) or 0, int(today.timestamp()))
+
+
+def pin_build_moment(project: Path) -> int:
+    """Fix the build's moment for this process and what it starts (MkDocs' sitemap reads it too)."""
+    epoch = build_epoch(project)
+    os.environ[EPOCH_VARIABLE] = str(epoch)
+    return epoch
+
+
+def build_date(project: Path) -> dt.date:
+    """Today for the build: the day, in Europe/Amsterdam, of the build's moment."""
+    return dt.datetime.fromtimestamp(build_epoch(project), TIMEZONE).date()
+
+
+def main() -> int:
+    """`make -s bouwdatum`: the moment as a line for $GITHUB_ENV (and for people to read)."""
+    print(f"{EPOCH_VARIABLE}={build_epoch(Path.cwd())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -49,6 +49,8 @@ log = logging.getLogger("mkdocs.plugins.cultuurregio")
 # The build under way (`mkdocs serve` runs on_config again for each rebuild).
 _checked: Checked | None = None
 _serving = False
+# The build's day (site/dates.py, README "Bouwdatum"), taken once per build.
+_today = None
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds: list[CategoryFeed] = []
 _theme_feeds: dict[str, CategoryFeed] = {}
@@ -65,8 +67,9 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    global _checked, _feeds, _theme_feeds
+    global _checked, _feeds, _theme_feeds, _today
     library_messages.install(Path(config.docs_dir))
+    _today = build_date(Path(config.config_file_path).parent)
     # Before the blog plugin builds its views from the files (in on_files).
     blog_speedup.install()
     _checked = check_site(config)
@@ -83,10 +86,10 @@ def on_config(config):
                     if t["naam"] in by_name}
     # Stale content never stops the build (the daily rebuild must keep publishing);
     # `make check` and the pull request list these notes.
-    for note in stale_content(_checked.content, build_date()):
+    for note in stale_content(_checked.content, _today):
         log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
-    config.plugins["macros"].register_variables({"inhoud": _checked.content})
+    config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today})
     return config
 
 
@@ -98,10 +101,9 @@ def on_files(files, config):
     its day. (Material's `draft_if_future_date` compares with the clock, not with the
     build date that makes a build repeatable.) The preview shows scheduled newsletters."""
     broken = {p.file.removeprefix("docs/") for p in _checked.problems if p.file.startswith("docs/")}
-    today = build_date()
     for file in files.documentation_pages():
         created = _checked.newsletter_dates.get(file.src_uri)
-        if file.src_uri in broken or (created and created > today and not _serving):
+        if file.src_uri in broken or (created and created > _today and not _serving):
             file.inclusion = InclusionLevel.DRAFT
     return files
 
@@ -129,7 +131,7 @@ def on_env(env, config, files):
         PartialCache(env, _nav, config)
     content = _checked.content
     env.globals["gemeentenamen"] = [item["naam"] for item in content.gemeenten]
-    coming, _ = content.bijeenkomsten_voor(build_date())
+    coming, _ = content.bijeenkomsten_voor(_today)
     env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
         if coming else None
     env.globals["categoriefeeds"] = _feeds

@@ -2,7 +2,8 @@
 
 Macros only. Only pages whose front matter says `render_macros: true` are rendered
 (opt-in), so a newsletter quoting `{{` is published as written. The content they show is
-checked and handed over by hooks.py before any page renders, as the variable `inhoud`.
+checked and handed over by hooks.py before any page renders, as the variable `inhoud`,
+with the build's day as `bouwdatum`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cultuurregio.site.dates import build_date
 from cultuurregio.site.category_feeds import category_feeds
 from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
 from cultuurregio.site.problems import ContentError
@@ -99,7 +99,7 @@ def define_env(env) -> None:
     @env.macro
     def agenda() -> str:
         """Meetings to come (soonest first), then past ones, with calendar files to add."""
-        coming, past = content().bijeenkomsten_voor(build_date())
+        coming, past = content().bijeenkomsten_voor(env.variables["bouwdatum"])
         here = env.page.url
         return render(
             "agenda.html",

@@ -1,4 +1,4 @@
-"""Validate data against the JSON Schemas in scripts/schemas/, with Dutch messages.
+"""Validate data against the JSON Schemas in scripts/cultuurregio/site/schemas/, with Dutch messages.
 
 The schemas are the one source of the rules: the build, the tests and editors' VS Code
 (through the `$schema` line at the top of each data file) all read the same files.

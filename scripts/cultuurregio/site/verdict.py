@@ -69,17 +69,20 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
     for handler in handlers:
         logger.addHandler(handler)
     config = None
+    stopped = None  # how the build stopped early, if it did
     try:
         # As `mkdocs build` does: plugins prepare in on_startup and clean up in on_shutdown.
         config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
     except Abort:
-        pass  # strict mode stopped at the end: the warnings collected are the reasons
+        # Strict mode stops at the end: the warnings collected are the reasons.
+        stopped = "Abort"
     except MkDocsException as error:
         collector.problems.append(collector.unknown(str(error)))
-    except SystemExit:
-        pass  # mkdocs-macros exits after reporting a broken macro, which was collected
+    except SystemExit as error:
+        # mkdocs-macros exits after reporting a broken macro, which was collected.
+        stopped = f"SystemExit({error.code!r})"
     except Exception as error:  # a fault in the site's own code or templates, not in content
         logging.getLogger("mkdocs.plugins.cultuurregio").debug("De bouw liep vast", exc_info=True)
         collector.problems.append(Problem(config_file.name, None, (
@@ -92,4 +95,9 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
         for handler in handlers:
             logger.removeHandler(handler)
         logger.setLevel(level)
+    if stopped and not collector.problems:
+        # A stop that named no reason must not pass for a complete site.
+        collector.problems.append(Problem(config_file.name, None, (
+            f"de bouw stopte zonder melding ({stopped}); er is niets gepubliceerd. Dit is geen fout in "
+            "de inhoud: vraag een ontwikkelaar, die met 'mkdocs build --verbose' ziet waar hij stopte")))
     return Verdict(sorted(set(collector.problems)), sorted(set(collector.warnings)))

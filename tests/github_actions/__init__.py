@@ -1,0 +1,36 @@
+"""A job of a workflow file, run here as GitHub runs it (a helper of the tests, not a test).
+
+    runner = Runner(origin, tmp_path, event="pull_request", ref="refs/pull/1/merge", base_ref="main")
+    job = runner.run(".github/workflows/check.yml", "inhoud")
+    job.ok, job.log, job.summary, runner.artifacts["site"]
+
+What is done as on GitHub:
+- GitHub's variables (GITHUB_ACTIONS, CI, GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_REF,
+  GITHUB_BASE_REF, GITHUB_REPOSITORY, RUNNER_TEMP) and, per step, fresh files for
+  GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and GITHUB_ENV. What a step writes to GITHUB_ENV holds
+  for the later steps, its GITHUB_OUTPUT becomes `steps.<id>.outputs`, and the job's summary
+  is its steps' summaries in order. Of this process's environment the steps get only what a
+  machine has (PATH, HOME, pip's settings), nothing of GitHub's or of the tests'.
+- `env:` of the workflow, the job and the step, the nearer one winning; `${{ }}` in env,
+  with, run and the job's environment; `if:` with GitHub's implicit `success() &&`; a
+  failed step skips the later ones unless they ask for failure() or always().
+- `run:` as `bash --noprofile --norc -eo pipefail`, in the workspace, within the job's
+  `timeout-minutes`.
+- `uses:` only for the actions in STAND_INS, each standing in for what that action does:
+  checkout clones the origin at the event's ref into a fresh workspace (every branch as
+  `origin/*` with `fetch-depth: 0`, only the change by default); setup-python checks that
+  this machine's Python is the version asked for; cache does nothing; the upload steps check
+  that `path` exists and keep a copy as the run's artifact; deploy-pages needs the Pages
+  artifact. Any other action, or any expression not in the small language below, fails
+  the run, so nothing new slips in untested.
+- The runner image's Chrome (`/usr/bin/google-chrome`) is this machine's Chromium.
+"""
+
+from __future__ import annotations
+
+from tests.github_actions.expressions import Expression, WorkflowError
+from tests.github_actions.repository import commit, git, job_named, origin_repository, pull_request
+from tests.github_actions.runner import Job, Runner
+
+__all__ = ["Expression", "Job", "Runner", "WorkflowError", "commit", "git", "job_named", "origin_repository",
+           "pull_request"]

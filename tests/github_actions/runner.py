@@ -1,0 +1,206 @@
+"""One job of a workflow file run as GitHub runs it, with a stand-in for each action it
+uses (tests/github_actions/__init__.py says what is done as on GitHub)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tests.github_actions.expressions import STATUS_FUNCTIONS, Expression, WorkflowError, as_text, expressions, truthy
+
+REPOSITORY = "cultuurregio-twente/website"
+# What a machine has, not what GitHub or these tests set: nothing else reaches a step.
+KEPT = re.compile(r"^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PIP_\w+|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$")
+RUNNER_IMAGE = {"/usr/bin/google-chrome": shutil.which("chromium") or "/usr/bin/chromium"}
+STEP_KEYS = {"name", "id", "if", "uses", "with", "run", "env"}
+
+
+@dataclass
+class Job:
+    ok: bool
+    log: str
+    summary: str
+    outcomes: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)  # as the job ended, GITHUB_ENV included
+
+
+class Runner:
+    """One workflow run for one event: a fresh workspace, its artifacts, its jobs in turn."""
+
+    def __init__(self, origin: Path, folder: Path, event: str, ref: str, base_ref: str = ""):
+        self.origin, self.event, self.ref, self.base_ref = origin, event, ref, base_ref
+        self.workspace = folder / "werkruimte"
+        self.temp = folder / "runner-temp"
+        self.artifact_dir = folder / "artefacten"
+        self.artifacts: dict[str, Path] = {}
+        for path in (self.workspace, self.temp, self.artifact_dir):
+            path.mkdir(parents=True)
+
+    def github(self) -> dict:
+        return {"event_name": self.event, "ref": self.ref, "base_ref": self.base_ref,
+                "repository": REPOSITORY, "workspace": str(self.workspace)}
+
+    def expand(self, text, context: dict, failed: bool = False):
+        """`${{ … }}` in a string replaced by their values (other values as they are)."""
+        if not isinstance(text, str):
+            return text
+        return re.sub(r"\$\{\{(.*?)\}\}", lambda m: as_text(
+            Expression(m[1], context, self.workspace, failed).value()), text)
+
+    def run(self, workflow_file: Path, job_id: str) -> Job:
+        workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
+        triggers = workflow.get("on", workflow.get(True))
+        if self.event not in (triggers if isinstance(triggers, (dict, list)) else [triggers]):
+            raise WorkflowError(f"{Path(workflow_file).name} does not run on {self.event}")
+        job = workflow["jobs"][job_id]
+        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": {}}
+        # Every expression of the job is known before any step runs, skipped steps' too.
+        for text in expressions({"concurrency": workflow.get("concurrency"), "env": workflow.get("env"), **job}):
+            Expression(text, context, self.workspace, False).value()
+        deadline = time.monotonic() + 60 * job.get("timeout-minutes", 360)
+        environment = {k: v for k, v in os.environ.items() if KEPT.match(k)}
+        environment.update({"GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_WORKSPACE": str(self.workspace),
+                            "GITHUB_EVENT_NAME": self.event, "GITHUB_REF": self.ref,
+                            "GITHUB_BASE_REF": self.base_ref, "GITHUB_REPOSITORY": REPOSITORY,
+                            "RUNNER_TEMP": str(self.temp)})
+        for level in (workflow, job):
+            environment.update({k: RUNNER_IMAGE.get(str(v), str(v)) for k, v in self.expand_all(
+                level.get("env") or {}, context).items()})
+        failed, log, summary, outcomes = False, [], [], {}
+        for number, step in enumerate(job["steps"]):
+            unknown = set(step) - STEP_KEYS
+            if unknown:
+                raise WorkflowError(f"step {number} has keys this runner does not know: {sorted(unknown)}")
+            name = step.get("name") or step.get("uses") or step["run"].splitlines()[0]
+            context["env"] = environment
+            condition = str(step.get("if", "success()")).strip()
+            condition = condition[3:-2] if condition.startswith("${{") else condition
+            if not any(f"{f}(" in condition for f in STATUS_FUNCTIONS):
+                condition = f"success() && ({condition})"
+            if not truthy(Expression(condition, context, self.workspace, failed).value()):
+                outcomes[name] = "skipped"
+                continue
+            files = {key: self.temp / f"{key.lower()}-{number}" for key in
+                     ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV")}
+            for path in files.values():
+                path.touch()
+            step_env = {**environment, **{k: str(v) for k, v in files.items()},
+                        **{k: RUNNER_IMAGE.get(v, v) for k, v in self.expand_all(step.get("env") or {}, context).items()}}
+            context["env"] = step_env
+            with_ = self.expand_all(step.get("with") or {}, context)
+            log.append(f"▶ {name}")
+            if "uses" in step:
+                ok, output, outputs = self.stand_in(step["uses"], with_)
+            else:
+                ok, output = self.shell(self.expand(step["run"], context), step_env, deadline)
+                outputs = read_variables(files["GITHUB_OUTPUT"])
+            log.append(output)
+            failed = failed or not ok
+            outcomes[name] = "success" if ok else "failure"
+            if "id" in step:
+                context["steps"][step["id"]] = {"outputs": outputs, "outcome": outcomes[name]}
+            summary.append(files["GITHUB_STEP_SUMMARY"].read_text(encoding="utf-8"))
+            environment.update(read_variables(files["GITHUB_ENV"]))
+        context["env"] = environment
+        self.expand_all(job.get("environment") or {}, context)
+        return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment)
+
+    def expand_all(self, values: dict, context: dict) -> dict:
+        return {key: self.expand(value, context) for key, value in values.items()}
+
+    def shell(self, script: str, environment: dict, deadline: float) -> tuple[bool, str]:
+        path = self.temp / "step.sh"
+        path.write_text(script, encoding="utf-8")
+        try:
+            result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(path)],
+                                    cwd=self.workspace, env=environment, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True, timeout=max(1, deadline - time.monotonic()),
+                                    check=False)
+        except subprocess.TimeoutExpired as error:
+            return False, f"{error.output or ''}\n(timeout-minutes of the job passed)"
+        return result.returncode == 0, result.stdout
+
+    def stand_in(self, uses: str, with_: dict) -> tuple[bool, str, dict]:
+        action = uses.split("@", 1)[0]
+        if action not in STAND_INS:
+            raise WorkflowError(f"no stand-in for the action {uses!r}: add one to tests/github_actions.py")
+        return STAND_INS[action](self, with_)
+
+    # What each action does, here.
+
+    def checkout(self, with_: dict) -> tuple[bool, str, dict]:
+        depth = int(with_.get("fetch-depth", 1))
+        if any(self.workspace.iterdir()):
+            return False, "the workspace is not empty", {}
+        remote = f"+{self.ref}:refs/remotes/change"
+        commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"file://{self.origin}"],
+                    ["git", "fetch", "--quiet", "--no-tags", *([] if depth == 0 else [f"--depth={depth}"]),
+                     "origin", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
+                    ["git", "checkout", "--quiet", "--detach", "refs/remotes/change"]]
+        output = []
+        for command in commands:
+            result = subprocess.run(command, cwd=self.workspace, capture_output=True, text=True, check=False)
+            output.append(result.stdout + result.stderr)
+            if result.returncode:
+                return False, "".join(output), {}
+        return True, "".join(output), {}
+
+    def setup_python(self, with_: dict) -> tuple[bool, str, dict]:
+        wanted, have = str(with_.get("python-version", "")), f"{sys.version_info.major}.{sys.version_info.minor}"
+        return wanted == have, f"python {have} (asked: {wanted})", {}
+
+    def cache(self, with_: dict) -> tuple[bool, str, dict]:
+        return True, f"cache {with_.get('key')} (nothing restored here)", {}
+
+    def upload(self, name: str, with_: dict) -> tuple[bool, str, dict]:
+        source = self.workspace / with_["path"]
+        if not source.exists():
+            return False, f"no files at {with_['path']}", {}
+        target = self.artifact_dir / name
+        shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
+        self.artifacts[name] = target
+        return True, f"artifact {name}: {sum(1 for p in target.rglob('*') if p.is_file())} files", {}
+
+    def deploy_pages(self, with_: dict) -> tuple[bool, str, dict]:
+        if "github-pages" not in self.artifacts:
+            return False, "no Pages artifact was uploaded in this run", {}
+        owner, name = REPOSITORY.split("/")
+        return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
+
+
+STAND_INS = {
+    "actions/checkout": Runner.checkout,
+    "actions/setup-python": Runner.setup_python,
+    "actions/cache": Runner.cache,
+    "actions/upload-artifact": lambda runner, with_: runner.upload(with_.get("name", "artifact"), with_),
+    "actions/upload-pages-artifact": lambda runner, with_: runner.upload("github-pages", with_),
+    "actions/deploy-pages": Runner.deploy_pages,
+}
+
+
+def read_variables(path: Path) -> dict[str, str]:
+    """`NAME=value` lines and `NAME<<DELIMITER` blocks, as GitHub reads GITHUB_ENV and GITHUB_OUTPUT."""
+    values, lines = {}, path.read_text(encoding="utf-8").splitlines()
+    while lines:
+        line = lines.pop(0)
+        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
+            name, delimiter = line.split("<<", 1)
+            block = []
+            while lines and lines[0] != delimiter:
+                block.append(lines.pop(0))
+            lines.pop(0)
+            values[name] = "\n".join(block)
+        elif "=" in line:
+            name, value = line.split("=", 1)
+            values[name] = value
+    return values
+
+

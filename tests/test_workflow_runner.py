@@ -1,0 +1,93 @@
+"""The stand-in runner (tests/github_actions.py) does what GitHub does, and refuses what it
+does not know: an action without a stand-in, an expression outside its small language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.github_actions import Runner, WorkflowError
+
+WORKFLOW = """
+name: Proef
+on: [push]
+env:
+  NIVEAU: workflow
+  OVERAL: workflow
+jobs:
+  proef:
+    runs-on: ubuntu-latest
+    env:
+      NIVEAU: job
+    steps:
+      - name: zet
+        id: zet
+        env:
+          NIVEAU: stap
+        run: |
+          echo "niveau=$NIVEAU/$OVERAL" >> "$GITHUB_OUTPUT"
+          echo "LATER=uit-github-env" >> "$GITHUB_ENV"
+          printf 'MEER<<EOF\\nregel 1\\nregel 2\\nEOF\\n' >> "$GITHUB_ENV"
+          echo "## stap 1" >> "$GITHUB_STEP_SUMMARY"
+      - name: lees
+        if: github.event_name == 'push' && steps.zet.outputs.niveau == 'STAP/workflow'
+        run: |
+          test "$NIVEAU" = job && test "$LATER" = uit-github-env && test "$MEER" = "$(printf 'regel 1\\nregel 2')"
+          test "$GITHUB_ACTIONS" = true && test "$CI" = true && test "$GITHUB_REF" = refs/heads/main
+          test -z "${PYTEST_CURRENT_TEST:-}" && test -z "${SOURCE_DATE_EPOCH:-}"
+          echo "## stap 2 met ${{ github.ref }}" >> "$GITHUB_STEP_SUMMARY"
+      - name: niet bij een pull request
+        if: ${{ github.event_name == 'pull_request' }}
+        run: exit 1
+      - name: faalt
+        run: exit 3
+      - name: overgeslagen na een fout
+        run: echo nooit
+      - name: altijd
+        if: always()
+        run: echo "na de fout"
+      - name: bij een fout
+        if: failure()
+        run: echo "## opgeruimd" >> "$GITHUB_STEP_SUMMARY"
+"""
+
+
+def run(tmp_path, text: str, event: str = "push"):
+    workflow = tmp_path / "workflow.yml"
+    workflow.write_text(text, encoding="utf-8")
+    return Runner(tmp_path, tmp_path / "run", event, "refs/heads/main").run(workflow, "proef")
+
+
+def test_env_levels_outputs_conditions_and_github_env_as_on_github(tmp_path):
+    job = run(tmp_path, WORKFLOW)
+    assert job.outcomes == {"zet": "success", "lees": "success", "niet bij een pull request": "skipped",
+                            "faalt": "failure", "overgeslagen na een fout": "skipped", "altijd": "success",
+                            "bij een fout": "success"}, job.log
+    assert not job.ok
+    assert job.summary == "## stap 1\n## stap 2 met refs/heads/main\n## opgeruimd\n"
+    assert "na de fout" in job.log and "nooit" not in job.log
+
+
+def test_a_workflow_that_does_not_listen_to_the_event_is_not_run(tmp_path):
+    with pytest.raises(WorkflowError, match="does not run on pull_request"):
+        run(tmp_path, WORKFLOW, event="pull_request")
+
+
+def test_an_action_without_a_stand_in_fails_the_run(tmp_path):
+    text = WORKFLOW.replace("      - name: zet\n", "      - uses: actions/labeler@8558fd74291d67161a8a78ce36a881fa63b766a9 # v5\n"
+                                                  "      - name: zet\n")
+    with pytest.raises(WorkflowError, match="no stand-in for the action 'actions/labeler@"):
+        run(tmp_path, text)
+
+
+@pytest.mark.parametrize("expression", [
+    "${{ github.event.pull_request.title }}",  # a property the runner does not give
+    "${{ toJSON(github) }}",  # a function it does not know
+    "${{ vars.SITE }}",  # a context it does not know
+    "${{ github.ref[0] }}",  # syntax outside its language
+    "${{ contains(github.ref, 'main') }}",
+])
+def test_an_unknown_expression_fails_the_run_even_in_a_step_that_would_be_skipped(tmp_path, expression):
+    text = WORKFLOW.replace('echo nooit', f'echo "{expression}"')
+    with pytest.raises(WorkflowError, match="unknown"):
+        run(tmp_path, text)
+    assert not (tmp_path / "run" / "runner-temp" / "github_output-0").exists(), "a step ran first"
