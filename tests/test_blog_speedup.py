@@ -1,4 +1,4 @@
-"""site/blog_speedup.py makes the blog faster and changes nothing a visitor gets."""
+"""site/speedups/blog_speedup.py makes the blog faster and changes nothing a visitor gets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from markdown.treeprocessors import Treeprocessor
 import pytest
 
 from cultuurregio.meten.bench import make_project
-from cultuurregio.site.blog_speedup import VIEW_DEPENDENT, IdentityList, convert_reusing_tree
+from cultuurregio.site.speedups.blog_speedup import VIEW_DEPENDENT, IdentityList, convert_reusing_tree
 from tests.helpers import build, differing, site_files
 
 GENERATED = 30

@@ -28,18 +28,37 @@ def room_of(path: Path, package: Path = PACKAGE) -> str:
     return path.relative_to(package).parts[0].removesuffix(".py")
 
 
+def imported_modules(source: str) -> set[str]:
+    """Every dotted name a module's source imports (`from a import b` gives a and a.b)."""
+    modules = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules.update(a.name for a in node.names)
+        if isinstance(node, ast.ImportFrom) and node.module:
+            modules.update([node.module] + [f"{node.module}.{a.name}" for a in node.names])
+    return modules
+
+
 def imported_rooms(source: str) -> set[str]:
     """The rooms of the package a module's source imports from."""
-    rooms = set()
-    for node in ast.walk(ast.parse(source)):
-        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "cultuurregio" and len(parts) > 1:
-                rooms.add(parts[1])
-    return rooms
+    return {name.split(".")[1] for name in imported_modules(source)
+            if name.startswith("cultuurregio.") and len(name.split(".")) > 1}
+
+
+# The speed-ups patch library internals: only the hooks install them, only meten measures them.
+SPEEDUPS = "cultuurregio.site.speedups"
+
+
+def speedup_violations(package: Path = PACKAGE) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if relative.startswith(("site/speedups/", "meten/")) or relative == "site/hooks.py":
+            continue
+        if any(name == SPEEDUPS or name.startswith(SPEEDUPS + ".")
+               for name in imported_modules(path.read_text(encoding="utf-8"))):
+            found.append(f"{path.relative_to(package.parent)} imports the speed-ups")
+    return found
 
 
 def violations(package: Path = PACKAGE) -> list[str]:
@@ -75,6 +94,23 @@ def test_the_import_check_catches_a_wrong_direction(tmp_path):
     assert imported_rooms("import cultuurregio.meten.bench") == {"meten"}
     assert imported_rooms("from cultuurregio import publiceren") == {"publiceren"}
     assert imported_rooms("import json\nfrom mkdocs import utils") == set()
+
+
+def test_only_the_hooks_and_the_benchmarks_import_the_speedups():
+    assert speedup_violations() == []
+
+
+def test_the_speedups_rule_catches_an_import_from_elsewhere(tmp_path):
+    package = tmp_path / "cultuurregio"
+    for relative, source in (("site/hooks.py", "from cultuurregio.site.speedups import blog_speedup\n"),
+                             ("site/macros.py", "from cultuurregio.site.speedups.relative_links import place\n"),
+                             ("site/speedups/partial_cache.py", "from cultuurregio.site.speedups import COUNTS\n"),
+                             ("meten/bench.py", "import cultuurregio.site.speedups.blog_speedup\n"),
+                             ("redactie/check.py", "from cultuurregio.site import speedups\n")):
+        (package / relative).parent.mkdir(parents=True, exist_ok=True)
+        (package / relative).write_text(source, encoding="utf-8")
+    assert speedup_violations(package) == ["cultuurregio/redactie/check.py imports the speed-ups",
+                                           "cultuurregio/site/macros.py imports the speed-ups"]
 
 
 def test_no_module_is_longer_than_250_lines():

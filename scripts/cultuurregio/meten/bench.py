@@ -12,7 +12,7 @@ log), and whether search then finds a newsletter. At the largest N, where the se
 loop: from saving a newsletter to `mkdocs serve` showing it. Then the photos
 (meten/photo_bench.py): a phone's first visit to a newsletter with six phone photos, and
 the build time per photo, encoded and from the cache. `--without-speedup` builds without
-site/blog_speedup.py, for the before/after comparison.
+site/speedups/blog_speedup.py, for the before/after comparison.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cultuurregio.meten import phases, photo_bench
-from cultuurregio.site import blog_speedup
+from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.project import copy_project, read_config
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="N waarbij de bewerkingslus van make serve gemeten wordt (0: niet)")
     parser.add_argument("--zonder-fotos", action="store_true", help="sla de meting van foto's over")
     parser.add_argument("--without-speedup", action="store_true",
-                        help=f"bouw zonder site/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
+                        help=f"bouw zonder site/speedups/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
     site_url = read_config().site_url
     print(f"{'N':>6} {'s (mediaan)':>12} {'piek MB':>8} {'s/nieuwsbrief':>14} {'site MB':>8} "

@@ -7,7 +7,7 @@ on_files    hold back newsletters dated after the build date (scheduled);
 on_nav      note where every image ends up in the site (site/photo_pages.py);
 on_page_content  check the images of each page (alt text, maker, format, private data)
             and publish its photos; on_post_page those of the excerpts;
-on_env      the navigation rendered once for all newsletters (site/partial_cache.py);
+on_env      the navigation rendered once for all newsletters (site/speedups/partial_cache.py);
             globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
@@ -29,14 +29,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from cultuurregio.site import blog_speedup, library_messages, structured_data
+from cultuurregio.site import library_messages, structured_data
 from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write_category_feeds
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
-from cultuurregio.site.outputs import (AGENDA_FILE, FEED_FILE, PDF_FILE, PDF_STAGED, SEARCH_INDEX_FILE,
-                                       PHOTO_CACHE, UNPUBLISHED_FEED_FILE, meeting_file)
-from cultuurregio.site.partial_cache import PartialCache
+from cultuurregio.site.outputs import (AGENDA_FILE, PDF_FILE, PDF_STAGED, PHOTO_CACHE, SEARCH_INDEX_FILE,
+                                       feed_files, meeting_file)
+from cultuurregio.site.speedups import blog_speedup
+from cultuurregio.site.speedups.partial_cache import PartialCache
 from cultuurregio.site.photo_pages import PhotoPages
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
@@ -135,6 +136,7 @@ def on_env(env, config, files):
     env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
         if coming else None
     env.globals["categoriefeeds"] = _feeds
+    env.globals["feedbestand"] = feed_files(config)[0]
     # For pages rendered without on_page_context (404.html): the site's card, no date.
     env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}
     env.globals["verschenen"] = None
@@ -196,9 +198,10 @@ def on_post_build(config):
         path = site / meeting_file(meeting)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
-    finish_feed(site / FEED_FILE, _photos.in_feed(site_url))
-    write_category_feeds(site, FEED_FILE, _feeds, site_url)
-    (site / UNPUBLISHED_FEED_FILE).unlink(missing_ok=True)
+    published, unpublished = feed_files(config)
+    finish_feed(site / published, _photos.in_feed(site_url))
+    write_category_feeds(site, published, _feeds, site_url)
+    (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     _photos.remove_originals()
     if _photos.photos:

@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 AGENDA_FILE = "agenda.ics"
-FEED_FILE = "feed_rss_created.xml"
-# mkdocs-rss-plugin's second feed dates never-updated newsletters at build time; only the
-# archive feed above is published.
-UNPUBLISHED_FEED_FILE = "feed_rss_updated.xml"
 SEARCH_INDEX_FILE = "search/search_index.json"
 PDF_FILE = "profiel/cultuurprofiel-twente.pdf"
 # Printed by cultuurregio/publiceren/pdf.py between two builds (relative to the project);
@@ -16,6 +12,14 @@ PDF_FILE = "profiel/cultuurprofiel-twente.pdf"
 PDF_STAGED = Path("build") / "pdf" / "cultuurprofiel-twente.pdf"
 # Photos already made, by the hash of their original (relative to the project; not in git).
 PHOTO_CACHE = Path(".cache") / "fotos"
+
+
+def feed_files(config) -> tuple[str, str]:
+    """mkdocs-rss-plugin's two feeds, as its configuration names them: the archive feed
+    (by date of appearance), which is published, and the feed by date of update, which is
+    not (it dates never-updated newsletters at build time)."""
+    names = config.plugins["rss"].config.feeds_filenames
+    return names.rss_created, names.rss_updated
 
 
 def meeting_file(meeting) -> str:

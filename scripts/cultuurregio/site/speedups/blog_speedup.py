@@ -24,7 +24,7 @@ runs those last processors on a fresh copy of it, then serialises as Markdown do
 Markdown instance is the excerpt's own and is never reset between views (in Material
 too), so the stash of raw HTML the kept tree refers to stays valid.
 
-3. Each excerpt rendered once per place. Views at the same place (site/relative_links.py:
+3. Each excerpt rendered once per place. Views at the same place (site/speedups/relative_links.py:
 the same depth, and the same folders shared with the addresses the excerpt links to) get
 the same HTML: a year's archive page and a category page list a newsletter alike. The
 first rendering gives the addresses (its links, resolved); later views at the same place
@@ -55,7 +55,8 @@ from markdown import Markdown
 from material.plugins.blog import structure
 from material.plugins.blog.structure import Excerpt, View
 
-from cultuurregio.site.relative_links import place, prefixes, resolve
+from cultuurregio.site.speedups import COUNTS
+from cultuurregio.site.speedups.relative_links import place, prefixes, resolve
 
 SWITCH = "BLOG_SPEEDUP"
 
@@ -125,6 +126,9 @@ def convert_reusing_tree(md: Markdown, source: str) -> str:
         # Pickled: far smaller than the live tree (peak memory at 1000 newsletters stays
         # within 10 MB of a build without this), and as quick to copy as a deep copy.
         md._speedup_tree = cached = (source, pickle.dumps(root, pickle.HIGHEST_PROTOCOL))
+        COUNTS["tree parsed"] += 1
+    else:
+        COUNTS["tree reused"] += 1
     root = pickle.loads(cached[1])
     for processor in processors[first:]:
         root = processor.run(root) or root
@@ -163,6 +167,7 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
         # As Material's render leaves the excerpt (it resets the URL to the post's).
         self.content, self.more, self.toc = rendered
         self.file.url = self.post.url
+        COUNTS["excerpt reused"] += 1
         return
     md = self.md
     self.md = _ExcerptMarkdown(md)
@@ -176,10 +181,11 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
         self._speedup_known = known = prefixes(addresses | {self.post.url})
         self._speedup_rendered = {}
     self._speedup_rendered[place(page.url, known)] = (self.content, self.more, self.toc)
+    COUNTS["excerpt rendered"] += 1
 
 
 def enabled() -> bool:
-    """Whether the speed-ups are on (this module's and site/partial_cache.py's)."""
+    """Whether the speed-ups are on (this module's and site/speedups/partial_cache.py's)."""
     return os.environ.get(SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
 
 

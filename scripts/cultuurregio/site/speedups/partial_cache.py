@@ -6,7 +6,7 @@ tabs) into every page: at 1000 newsletters about three seconds. For a page outsi
 navigation, such as a newsletter, that HTML depends on the page only through
 
 - the links, each relative to the page (Jinja's `url` filter): the key holds what of
-  the page's address they depend on (site/relative_links.py);
+  the page's address they depend on (site/speedups/relative_links.py);
 - which navigation items are active (the section the page belongs to): the key holds them;
 - Material's pagination, which shows a view's page in the view's place: pages that stand
   in for a view are not cached, nor are pages in the navigation (one of its items is the
@@ -26,7 +26,8 @@ from typing import Callable, Iterator
 from jinja2 import Environment
 from jinja2.runtime import Context
 
-from cultuurregio.site.relative_links import place, prefixes
+from cultuurregio.site.speedups import COUNTS
+from cultuurregio.site.speedups.relative_links import place, prefixes
 
 PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
@@ -69,6 +70,9 @@ class PartialCache:
             key = (name, *key)
             if key not in self._rendered:
                 self._rendered[key] = "".join(render(context))
+                COUNTS[f"{name} rendered"] += 1
+            else:
+                COUNTS[f"{name} reused"] += 1
             yield self._rendered[key]
 
         return cached

@@ -1,5 +1,5 @@
-"""Which part of a page's address its relative links depend on (for site/partial_cache.py
-and site/blog_speedup.py, which reuse HTML between pages).
+"""Which part of a page's address its relative links depend on (for site/speedups/partial_cache.py
+and site/speedups/blog_speedup.py, which reuse HTML between pages).
 
 A link from the folder P to the address T (MkDocs' `get_relative_url`) climbs out of P to
 where P and T part, then goes down T. So for a fixed set of addresses, every link depends

@@ -1,0 +1,127 @@
+"""Every library patch of the speed-ups is guarded (site/speedups/__init__.py, PATCHES): the
+library object is still what the patch was written against, and in a real build the patch
+is installed and takes effect. An upgrade that changes either fails exactly that patch's
+test, with a message naming the patch, the object and when the patch can go."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from material.plugins.blog import structure
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from cultuurregio.site.speedups import COUNTS, PATCHES, current_sha256
+from cultuurregio.site.speedups.blog_speedup import IdentityList
+
+
+@pytest.fixture(scope="module")
+def built(clean_project, tmp_path_factory, monkeypatch_module):
+    """One real build, in this process as hooks.py installs the speed-ups, with their counts."""
+    monkeypatch_module.delenv("BLOG_SPEEDUP", raising=False)
+    COUNTS.clear()
+    config = load_config(str(clean_project / "mkdocs.yml"), strict=True,
+                         site_dir=str(tmp_path_factory.mktemp("speedups") / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config, Counter(COUNTS)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patcher:
+        yield patcher
+
+
+def posts(config):
+    return config.plugins["material/blog"].blog.posts
+
+
+def identity_lists(config, counts):
+    views = config.plugins["material/blog"].blog.views
+    return all(isinstance(view.posts, IdentityList) for view in views) and isinstance(posts(config), IdentityList)
+
+
+def excerpts_once_per_place(config, counts):
+    places = sum(len(getattr(post.excerpt, "_speedup_rendered", {})) for post in posts(config))
+    return counts["excerpt rendered"] == places > 0 and counts["excerpt reused"] > 0
+
+
+def trees_parsed_once(config, counts):
+    return 0 < counts["tree parsed"] <= len(posts(config)) and counts["tree reused"] > 0
+
+
+def front_matter_by_libyaml(config, counts):
+    return structure.SafeLoader is yaml.CSafeLoader
+
+
+def partial_reused(name):
+    return lambda config, counts: counts[f"{name} rendered"] > 0 and counts[f"{name} reused"] > 0
+
+
+# What each patched object's patch does, as a build shows it.
+EFFECTS = {
+    "material.plugins.blog.structure:View": identity_lists,
+    "material.plugins.blog.structure:Excerpt.render": excerpts_once_per_place,
+    "markdown.core:Markdown.convert": trees_parsed_once,
+    "material.plugins.blog.structure:Post.__init__": front_matter_by_libyaml,
+    "template:partials/nav.html": partial_reused("partials/nav.html"),
+    "template:partials/tabs.html": partial_reused("partials/tabs.html"),
+    "jinja2.environment:Template.render": partial_reused("partials/nav.html"),
+    "jinja2.compiler:CodeGenerator.visit_Include": partial_reused("partials/nav.html"),
+}
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=[p.target for p in PATCHES])
+def test_each_patch_matches_the_library_and_takes_effect(patch, built):
+    config, counts = built
+    current = current_sha256(patch.target)
+    assert current == patch.sha256, (
+        f"{patch.name}: {patch.target} is no longer what the patch was written against (recorded sha256 "
+        f"{patch.sha256[:16]}…, installed {current[:16]}…). Read the new source, adapt the patch or remove it, "
+        f"and record the new hash in site/speedups/__init__.py. The patch can go when {patch.remove_when}.")
+    assert EFFECTS[patch.target](config, counts), (
+        f"{patch.name}: installed, but it did not take effect in a real build (counts: {dict(counts)}); "
+        f"{patch.target} may have changed how it is called. The patch can go when {patch.remove_when}.")
+
+
+def test_every_patched_object_has_a_guard():
+    assert set(EFFECTS) == {patch.target for patch in PATCHES}
+
+
+def test_the_category_feeds_sit_on_the_blog_plugins_own_category_pages(built):
+    """site/category_feeds.py rebuilds Material's category URL rule; the plugin's own views say."""
+    from cultuurregio.site.category_feeds import category_feeds
+
+    config, _ = built
+    blog = config.plugins["material/blog"]
+    own = {view.name: view.url for view in blog.blog.views if isinstance(view, structure.Category)}
+    computed = {feed.naam: feed.pagina for feed in category_feeds(blog.config)}
+    assert own and {name: computed[name] for name in own} == own, (own, computed)
+
+
+def test_every_phase_of_the_bench_names_a_function_that_exists():
+    """meten/phases.py sums the time of functions by file and name, private ones included
+    (Material's `_render_post`); a renamed one would print 0.00 s without a word."""
+    import jinja2
+    import markdown
+    import material
+    import mkdocs
+
+    import cultuurregio
+    from cultuurregio.meten.phases import PHASES
+
+    roots = [Path(module.__file__).parent for module in (material, markdown, mkdocs, jinja2, cultuurregio)]
+    files = [path for root in roots for path in root.rglob("*") if path.suffix in (".py", ".html")]
+    for label, ending, function in PHASES:
+        found = [path for path in files if path.as_posix().endswith(ending)]
+        assert found, f"phase {label!r}: no file {ending} in the installed libraries"
+        if ending.endswith(".py"):
+            assert any(f"def {function}(" in path.read_text(encoding="utf-8") for path in found), \
+                f"phase {label!r}: no function {function} in {ending}; update meten/phases.py"
