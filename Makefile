@@ -1,5 +1,5 @@
 # The few commands people type. Each target installs what it needs first.
-#   make serve   preview on http://127.0.0.1:8000 (reloads on save)
+#   make serve   preview on http://127.0.0.1:8000 (reloads on saving content or templates; restart after code changes)
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
 #   make test-snel  the tests that need no browser and build no complete site (under a minute)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-
-import pytest
 
 from cultuurregio.meten.bench import make_project
 from cultuurregio.site.speedups.blog_speedup import VIEW_DEPENDENT, IdentityList, convert_reusing_tree

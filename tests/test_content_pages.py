@@ -63,12 +63,12 @@ def test_the_timeline_shows_every_step_in_date_order(pages, content):
     # Order, read from what the page says: ISO dates never go back...
     dates = [step.time["datetime"] for step in steps]
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
-    gedaan = [d for d, step in zip(dates, steps) if "cr-tijdlijn__stap--gedaan" in step["class"]]
-    gepland = [d for d, step in zip(dates, steps) if "cr-tijdlijn__stap--gepland" in step["class"]]
+    gedaan = [d for d, step in zip(dates, steps, strict=True) if "cr-tijdlijn__stap--gedaan" in step["class"]]
+    gepland = [d for d, step in zip(dates, steps, strict=True) if "cr-tijdlijn__stap--gepland" in step["class"]]
     assert gedaan == sorted(gedaan) and gepland == sorted(gepland)
     # ... and within one date, "vóór" comes first and "na" last.
     order = {"vóór": 0, "begin": 1, "": 2, "eind": 3, "na": 4}
-    for first, second in zip(steps, steps[1:]):
+    for first, second in zip(steps, steps[1:], strict=False):
         if first.time["datetime"] == second.time["datetime"] and first["class"] == second["class"]:
             rank = [order.get(s.time.get_text().split()[0], 2) for s in (first, second)]
             assert rank[0] <= rank[1], (first.h3.get_text(), second.h3.get_text())

@@ -173,7 +173,7 @@ def test_pages_made_from_data_link_to_the_data_not_to_a_macro_call(pages):
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
-# Both come as executables in the test environment (installed from PyPI, see pyproject.toml).
+# The linters come as executables in the test environment (installed from PyPI, see pyproject.toml).
 TOOLS = Path(sys.executable).parent
 
 
@@ -188,6 +188,13 @@ def test_zizmor_finds_nothing():
                             capture_output=True, text=True, env=environment())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
+
+
+def test_ruff_finds_nothing():
+    """pyflakes, import order and bugbear over the package and the tests (pyproject.toml)."""
+    result = subprocess.run([str(TOOLS / "ruff"), "check", "--no-cache", "scripts", "tests"], capture_output=True,
+                            text=True, cwd=ROOT, env=environment())
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_action_is_pinned_to_a_full_commit():

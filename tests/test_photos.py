@@ -166,7 +166,7 @@ def test_a_phone_gets_small_photos_and_the_page_stays_accessible(photos, browser
             context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
             page = context.new_page()
             finished = []
-            page.on("requestfinished", lambda request: finished.append(request))
+            page.on("requestfinished", finished.append)
             page.goto(server.base + PAGE, wait_until="networkidle")
             page.wait_for_timeout(500)
             transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
@@ -194,7 +194,7 @@ def test_a_photo_opens_larger_by_keyboard_and_focus_returns_to_it(photos, browse
             context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
             page = context.new_page()
             requests = []
-            page.on("request", lambda request: requests.append(request.url))
+            page.on("request", lambda request, seen=requests: seen.append(request.url))
             page.goto(server.base + PAGE, wait_until="networkidle")
             for _ in range(150):
                 page.keyboard.press("Tab")

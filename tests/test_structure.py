@@ -163,3 +163,11 @@ def test_properdocs_builds_the_same_site(clean_project, site, tmp_path, epoch):
                     for path in (site, tmp_path / "site"))
     assert differing(ours, theirs) == []
 
+
+
+def test_the_preview_does_not_promise_to_reload_code(config):
+    """MkDocs keeps the hooks and imported modules for a whole `mkdocs serve`: watching
+    scripts/ would rebuild with the old code (README: restart after a code change)."""
+    watched = {Path(path).resolve() for path in config.watch}
+    assert not any(path == PACKAGE or PACKAGE.is_relative_to(path) or path.is_relative_to(PACKAGE.parent)
+                   for path in watched), watched

@@ -35,10 +35,10 @@ from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cultuurregio.meten import phases, photo_bench
-from cultuurregio.site.speedups import blog_speedup
+from cultuurregio.project import copy_project, read_config
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.project import copy_project, read_config
+from cultuurregio.site.speedups import blog_speedup
 
 WORDS = ("cultuur", "Twente", "gemeenten", "werkgroep", "samenwerking", "theater", "museum",
          "muziek", "erfgoed", "bibliotheek", "jongeren", "festival", "ideeën", "vereniging")

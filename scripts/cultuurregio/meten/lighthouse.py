@@ -21,10 +21,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cultuurregio.project import ROOT, read_config
 from cultuurregio.publiceren.build import build
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.project import ROOT, read_config
 
 # Lighthouse 13 needs Node.js 22; 12.2.3 runs on the Node.js 20 that Debian machines have.
 LIGHTHOUSE = "lighthouse@12.2.3"

@@ -34,13 +34,20 @@ from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
-from cultuurregio.site.outputs import (AGENDA_FILE, PDF_FILE, PDF_STAGED, PHOTO_CACHE, SEARCH_INDEX_FILE,
-                                       feed_files, meeting_file)
-from cultuurregio.site.speedups import blog_speedup
-from cultuurregio.site.speedups.partial_cache import PartialCache
+from cultuurregio.site.outputs import (
+    AGENDA_FILE,
+    PDF_FILE,
+    PDF_STAGED,
+    PHOTO_CACHE,
+    SEARCH_INDEX_FILE,
+    feed_files,
+    meeting_file,
+)
 from cultuurregio.site.photo_pages import PhotoPages
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
+from cultuurregio.site.speedups import blog_speedup
+from cultuurregio.site.speedups.partial_cache import PartialCache
 from cultuurregio.site.staleness import stale_content
 from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site

@@ -55,8 +55,8 @@ def check_images(html: str, page_url: str, source: Path, name: str, media: dict[
         if path is None:
             continue  # a missing file: MkDocs' link check names it (library_messages.py)
 
-        def problem(message: str) -> None:
-            problems.append(Problem(name, line_in_page(source, path.name), message))
+        def problem(message: str, line: int | None = line_in_page(source, path.name)) -> None:
+            problems.append(Problem(name, line, message))
 
         for message in file_problems(path):
             problem(message)

@@ -19,6 +19,7 @@ from cultuurregio.site.sizes import file_size_label
 from cultuurregio.site.templates import environment
 from cultuurregio.site.twente_map import WIDTH, place
 
+
 def define_env(env) -> None:
     project = Path(env.conf.config_file_path).parent
     templates = environment(project / "overrides" / "content")

@@ -42,8 +42,8 @@ def check_newsletters(docs_dir: Path, allowed_categories: list[str],
             continue
         meta = document.data
 
-        def problem(field: tuple, message: str) -> None:
-            problems.append(Problem(name, document.line(field), message))
+        def problem(field: tuple, message: str, found: list = problems, name: str = name, document=document) -> None:
+            found.append(Problem(name, document.line(field), message))
 
         for index, category in enumerate(meta["categories"]):
             if category not in allowed_categories:
