@@ -6,7 +6,7 @@ import pytest
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from cultuurregio.meten.bench import make_project
+from cultuurregio.project import project_with_newsletters
 from cultuurregio.site.speedups.blog_speedup import VIEW_DEPENDENT, IdentityList, convert_reusing_tree
 from tests.helpers import build, differing, site_files
 
@@ -17,7 +17,7 @@ GENERATED = 30
 def test_the_site_is_byte_identical_with_and_without_the_speedup(tmp_path, config):
     """With enough newsletters that the index, a category and a year have several pages."""
     categories = tuple(config.plugins["material/blog"].config.categories_allowed)
-    project = make_project(tmp_path / "project", GENERATED, categories)
+    project = project_with_newsletters(tmp_path / "project", GENERATED, categories)
     with_speedup, without = tmp_path / "met", tmp_path / "zonder"
     # A copy has no git history to take the build time from (publiceren/build.py).
     for site, switch in ((with_speedup, "aan"), (without, "uit")):

@@ -22,7 +22,10 @@ from cultuurregio.project import ROOT
 MATERIAL = Path(material.__file__).parent / "templates"
 RECORD = re.compile(r"Material (?P<version>\S+) original: (?P<file>\S+) sha256:(?P<digest>[0-9a-f]{64})")
 OVERRIDES = sorted(p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html"))
-SHADOWING = [name for name in OVERRIDES if (MATERIAL / name).is_file()]
+# Those that take the place of one of Material's, and those that say they copy one: a copy
+# whose original Material dropped stays in this list, and fails below.
+SHADOWING = [name for name in OVERRIDES if (MATERIAL / name).is_file()
+             or RECORD.search((ROOT / "overrides" / name).read_text(encoding="utf-8"))]
 
 
 def test_the_overrides_that_take_materials_place_are_found():
@@ -38,6 +41,9 @@ def test_each_copy_matches_the_material_original_it_records(name):
     assert found["version"] == installed, (
         f"overrides/{name} is based on Material {found['version']}, installed is {installed}: "
         f"compare it with material/templates/{found['file']} and update it")
+    assert (MATERIAL / found["file"]).is_file(), (
+        f"overrides/{name} copies Material's {found['file']}, which Material {installed} no longer has: "
+        "find where its content went, or remove the copy")
     digest = hashlib.sha256((MATERIAL / found["file"]).read_bytes()).hexdigest()
     assert digest == found["digest"], (
         f"overrides/{name}: Material's {found['file']} is not the file it was copied from; "

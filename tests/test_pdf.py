@@ -8,9 +8,11 @@ import re
 
 import pikepdf
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from cultuurregio.project import ROOT
 from cultuurregio.site.dates import TIMEZONE, date_label
 from tests.helpers import heading
 
@@ -23,11 +25,12 @@ def pdf(published_site):
         yield document
 
 
-def test_the_pdf_is_tagged_with_language_and_title(pdf):
+def test_the_pdf_is_tagged_with_language_and_title(pdf, pages):
     assert "/StructTreeRoot" in pdf.Root
     assert pdf.Root.MarkInfo.Marked is True
     assert str(pdf.Root.Lang) == "nl"
-    assert "Ruimte voor verbeelding" in str(pdf.docinfo["/Title"])
+    title = heading(pages["profiel/index.html"].select_one(".md-content h1"))
+    assert str(pdf.docinfo["/Title"]) == f"Cultuurprofiel Twente — {title}"
     assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
 
 
@@ -51,7 +54,8 @@ def page_texts(published_site) -> list[str]:
 def test_the_first_page_opens_with_the_title_block(page_texts, pages, content, epoch):
     title = heading(pages["profiel/index.html"].select_one(".md-content h1"))
     version = date_label(dt.datetime.fromtimestamp(int(epoch), TIMEZONE).date())
-    block = f"Cultuurprofiel Twente {title} De {len(content.gemeenten)} Twentse gemeenten · periode 2021–2024 " \
+    period = yaml.safe_load((ROOT / "docs/profiel/index.md").read_text(encoding="utf-8").split("---\n")[1])["periode"]
+    block = f"Cultuurprofiel Twente {title} De {len(content.gemeenten)} Twentse gemeenten · periode {period} " \
             f"Versie van {version}"
     assert page_texts[0].startswith(block), page_texts[0][:200]
 

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.helpers import published_newsletters
+
 # (what a visitor types, the page that must be among the results)
 QUERIES = [
     ("gemeente", "gemeenten/"),
@@ -60,7 +62,8 @@ def test_the_index_is_fetched_only_when_a_visitor_turns_to_search(browser, web, 
 
 
 def test_search_finds_a_newsletter_itself(search_page, web):
-    hrefs = results_for(search_page, "uitvoeringsagenda")
+    newest = max(published_newsletters(), key=lambda post: post["created"])
+    hrefs = results_for(search_page, max(newest["slug"].split("-"), key=len))
     paths = [urlsplit(href).path.removeprefix(urlsplit(web.base).path) for href in hrefs]
     assert any(re.fullmatch(r"nieuwsbrief/\d{4}/\d{2}/[a-z0-9-]+/", path) for path in paths), paths
 

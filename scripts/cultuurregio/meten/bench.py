@@ -35,35 +35,10 @@ from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cultuurregio.meten import phases, photo_bench
-from cultuurregio.project import copy_project, read_config
+from cultuurregio.project import project_with_newsletters, read_config
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.speedups import blog_speedup
-
-WORDS = ("cultuur", "Twente", "gemeenten", "werkgroep", "samenwerking", "theater", "museum",
-         "muziek", "erfgoed", "bibliotheek", "jongeren", "festival", "ideeën", "vereniging")
-
-
-def newsletter(index: int, category: str = "Proces") -> str:
-    year, month = 2019 + index // 336, 1 + (index // 28) % 12
-    day = 1 + index % 28
-    body = "\n\n".join(
-        " ".join(WORDS[(index + k * 3 + j) % len(WORDS)] for j in range(60)) + "."
-        for k in range(6))
-    return (f"---\ndate:\n  created: {year}-{month:02d}-{day:02d}\nslug: bericht-{index}\n"
-            f"description: >-\n  Nieuwsbrief nummer {index} van de benchmark, over cultuur in Twente.\n"
-            f"categories:\n  - {category}\nauthors:\n  - redactie\n---\n\n# Bericht {index}\n\n"
-            f"Inleiding van bericht {index}.\n\n<!-- more -->\n\n## Onderwerp\n\n{body}\n")
-
-
-def make_project(target: Path, count: int, categories: tuple[str, ...] = ("Proces",)) -> Path:
-    """A copy of this project with `count` generated newsletters, in turn in `categories`."""
-    copy_project(target)
-    posts = target / "docs" / "nieuwsbrief" / "posts"
-    for index in range(count):
-        text = newsletter(index, categories[index % len(categories)])
-        (posts / f"bench-{index:05d}.md").write_text(text, encoding="utf-8")
-    return target
 
 
 def timed_build(project: Path, site: Path, speedup: bool = True) -> tuple[float, int]:
@@ -181,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'index kB':>9} {'Markdown s':>11} {'factor':>7} {'1e bezoek kB gz':>16} {'zoeken':>7}")
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as temporary:
-            project = make_project(Path(temporary) / "project", count)
+            project = project_with_newsletters(Path(temporary) / "project", count)
             site = Path(temporary) / "site"
             runs = [timed_build(project, site, not args.without_speedup) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)

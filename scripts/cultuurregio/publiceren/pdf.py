@@ -37,8 +37,11 @@ from cultuurregio.site.content import load_content
 from cultuurregio.site.dates import TIMEZONE, build_epoch, date_label
 from cultuurregio.site.outputs import PDF_STAGED
 from cultuurregio.site.templates import environment
+from cultuurregio.site.yamlfile import read_front_matter
 
 PROFILE_PAGE = "profiel/"
+# Its source, whose front matter gives the period the title block names.
+PROFILE_SOURCE = Path("docs") / "profiel" / "index.md"
 
 # Links lead to the published site, not to this local server; the page becomes a document
 # whose title block holds the page's own h1 (so bookmarks and tags stay the headings').
@@ -70,7 +73,8 @@ def print_profile(site: Path, project: Path, target: Path) -> None:
         subject = page.evaluate(DESCRIPTION)
         page.evaluate(PREPARE, [templates.get_template("titelblad.html").render(
             logo=server.base + config.theme["logo"], afzender=config.site_author,
-            aantal_gemeenten=len(content.gemeenten), versie=date_label(moment.astimezone(TIMEZONE).date()))])
+            aantal_gemeenten=len(content.gemeenten), periode=_front_matter(project)["periode"],
+            versie=date_label(moment.astimezone(TIMEZONE).date()))])
         page.emulate_media(media="print")
         raw = page.pdf(format="A4", tagged=True, outline=True, print_background=True,
                        prefer_css_page_size=True, display_header_footer=True,
@@ -89,6 +93,11 @@ def print_profile(site: Path, project: Path, target: Path) -> None:
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         pdf.save(target, deterministic_id=True)
+
+
+def _front_matter(project: Path) -> dict:
+    document, _ = read_front_matter(project / PROFILE_SOURCE, PROFILE_SOURCE.as_posix())
+    return document.data
 
 
 def _moment(project: Path) -> dt.datetime:
