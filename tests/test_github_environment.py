@@ -13,7 +13,7 @@ from tests.helpers import environment
 
 # The tests that run `make check` with GitHub's variables, and so could write a summary.
 ON_GITHUB = ["tests/test_verdict.py::test_on_github_each_problem_is_an_annotation_and_the_summary_lists_them",
-             "tests/test_editing.py::test_check_reports_every_mistake_at_once_with_file_and_line"]
+             "tests/test_bad_data.py::test_check_and_build_name_every_mistake_at_once_and_leave_no_site"]
 WRITES = """
 import os
 

@@ -29,8 +29,7 @@ def test_the_pdf_is_tagged_with_language_and_title(pdf, pages):
     assert "/StructTreeRoot" in pdf.Root
     assert pdf.Root.MarkInfo.Marked is True
     assert str(pdf.Root.Lang) == "nl"
-    title = heading(pages["profiel/index.html"].select_one(".md-content h1"))
-    assert str(pdf.docinfo["/Title"]) == f"Cultuurprofiel Twente — {title}"
+    assert str(pdf.docinfo["/Title"]) == pages["profiel/index.html"].title.get_text()
     assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
 
 

@@ -166,7 +166,7 @@ def test_a_phone_gets_small_photos_and_the_page_stays_accessible(photos, browser
             context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
             page = context.new_page()
             finished = []
-            page.on("requestfinished", finished.append)
+            page.on("requestfinished", lambda request, done=finished: done.append(request))
             page.goto(server.base + PAGE, wait_until="networkidle")
             page.wait_for_timeout(500)
             transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
