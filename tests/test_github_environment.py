@@ -26,8 +26,10 @@ def test_writes_to_the_summary():
 def pytest_run(tmp_path, *tests: str) -> tuple[subprocess.CompletedProcess, bytes]:
     summary = tmp_path / "summary.md"
     summary.write_bytes(b"## wat de job al schreef\n")
+    # A basetemp of its own: pytest's default one would clean up older runs' folders, ours included.
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.summary_guard", "-p", "no:cacheprovider",
-                             "-q", *tests], cwd=ROOT, capture_output=True, text=True,
+                             f"--basetemp={tmp_path / 'basetemp'}", "-q", *tests], cwd=ROOT, capture_output=True,
+                            text=True,
                             env=environment(GITHUB_ACTIONS="true", CI="true", GITHUB_STEP_SUMMARY=str(summary)))
     return result, summary.read_bytes()
 
