@@ -1,5 +1,5 @@
 """The deploy (.github/workflows/deploy.yml) as the morning schedule runs it, here as GitHub
-runs it (tests/github_actions.py): the build date from the date step, today's newsletter
+runs it (tests/github_actions/): the build date from the date step, today's newsletter
 published and tomorrow's not, and a Pages artifact with everything a visitor gets."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The stand-in runner (tests/github_actions.py) does what GitHub does, and refuses what it
+"""The stand-in runner (tests/github_actions/) does what GitHub does, and refuses what it
 does not know: an action without a stand-in, an expression outside its small language."""
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ class Runner:
     def stand_in(self, uses: str, with_: dict) -> tuple[bool, str, dict]:
         action = uses.split("@", 1)[0]
         if action not in STAND_INS:
-            raise WorkflowError(f"no stand-in for the action {uses!r}: add one to tests/github_actions.py")
+            raise WorkflowError(f"no stand-in for the action {uses!r}: add one to tests/github_actions/")
         return STAND_INS[action](self, with_)
 
     # What each action does, here.
