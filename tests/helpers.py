@@ -217,3 +217,20 @@ def photo(project: Path, name: str) -> Path:
         return path
     Image.new("RGB", (800, 600), (30, 90, 160)).save(path)
     return path
+
+
+def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.date]:
+    """The project as the one commit of a repository, dated yesterday, that holds newsletters
+    dated today ("vandaag") and tomorrow ("morgen") in Europe/Amsterdam: what the morning
+    build finds on main. The repository, today and tomorrow."""
+    from cultuurregio.site.dates import TIMEZONE
+    from tests.github_actions import git, origin_repository
+
+    now = dt.datetime.now(TIMEZONE)
+    today, tomorrow, yesterday = now.date(), now.date() + dt.timedelta(days=1), (now - dt.timedelta(days=1)).isoformat()
+    project = origin_repository(ROOT, folder, date=yesterday)
+    for day, name in ((today, "vandaag"), (tomorrow, "morgen")):
+        newsletter(project, f"{day:%Y-%m}-{name}.md", front=f"date:\n  created: {day.isoformat()}\n")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--amend", "--no-edit", date=yesterday)
+    return project, today, tomorrow

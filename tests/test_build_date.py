@@ -7,10 +7,9 @@ import datetime as dt
 
 import pytest
 
-from cultuurregio.project import ROOT
 from cultuurregio.site.dates import TIMEZONE, build_epoch
-from tests.github_actions import commit, git, origin_repository
-from tests.helpers import build, check, newsletter
+from tests.github_actions import commit, git
+from tests.helpers import build, check, scheduled_for_today_and_tomorrow
 
 NOW = dt.datetime(2031, 6, 1, 15, 30, tzinfo=TIMEZONE)
 START_OF_DAY = int(dt.datetime(2031, 6, 1, tzinfo=TIMEZONE).timestamp())
@@ -43,13 +42,7 @@ def test_outside_a_checkout_the_start_of_today_and_a_set_epoch_wins(tmp_path, mo
 def test_check_and_build_agree_on_newsletters_scheduled_for_today_and_tomorrow(tmp_path):
     """The last commit is yesterday's: before one rule, `make build` took its day (and held
     today's newsletter back) while `make check` took the clock's."""
-    now = dt.datetime.now(TIMEZONE)
-    today, tomorrow = now.date(), now.date() + dt.timedelta(days=1)
-    project = origin_repository(ROOT, tmp_path / "project", date=(now - dt.timedelta(days=1)).isoformat())
-    for day, name in ((today, "vandaag"), (tomorrow, "morgen")):
-        newsletter(project, f"{day:%Y-%m}-{name}.md", front=f"date:\n  created: {day.isoformat()}\n")
-    git(project, "add", "--all")
-    git(project, "commit", "--quiet", "--amend", "--no-edit", date=(now - dt.timedelta(days=1)).isoformat())
+    project, today, tomorrow = scheduled_for_today_and_tomorrow(tmp_path / "project")
 
     checked = check(project, "--site-dir", str(tmp_path / "gecontroleerd"))
     built = build(project, tmp_path / "gebouwd")

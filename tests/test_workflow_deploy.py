@@ -11,8 +11,8 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.dates import TIMEZONE
-from tests.github_actions import Runner, git, job_named, origin_repository
-from tests.helpers import newsletter
+from tests.github_actions import Runner, job_named
+from tests.helpers import scheduled_for_today_and_tomorrow
 
 pytestmark = pytest.mark.slow
 
@@ -20,15 +20,7 @@ DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 
 
 def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_path):
-    now = dt.datetime.now(TIMEZONE)
-    today, tomorrow = now.date(), now.date() + dt.timedelta(days=1)
-    yesterday = (now - dt.timedelta(days=1)).isoformat()
-    origin = origin_repository(ROOT, tmp_path / "origin", date=yesterday)
-    # Written into the last commit, dated yesterday: what the morning build finds on main.
-    for day, name in ((today, "vandaag"), (tomorrow, "morgen")):
-        newsletter(origin, f"{day:%Y-%m}-{name}.md", front=f"date:\n  created: {day.isoformat()}\n")
-    git(origin, "add", "--all")
-    git(origin, "commit", "--quiet", "--amend", "--no-edit", date=yesterday)
+    origin, today, tomorrow = scheduled_for_today_and_tomorrow(tmp_path / "origin")
 
     runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main")
     build = runner.run(DEPLOY, job_named(DEPLOY, "build"))

@@ -114,11 +114,9 @@ def build_epoch(project: Path, now: dt.datetime | None = None) -> int:
     return max(last_commit_epoch(project) or 0, int(today.timestamp()))
 
 
-def pin_build_moment(project: Path) -> int:
+def pin_build_moment(project: Path) -> None:
     """Fix the build's moment for this process and what it starts (MkDocs' sitemap reads it too)."""
-    epoch = build_epoch(project)
-    os.environ[EPOCH_VARIABLE] = str(epoch)
-    return epoch
+    os.environ[EPOCH_VARIABLE] = str(build_epoch(project))
 
 
 def build_date(project: Path) -> dt.date:
