@@ -34,7 +34,8 @@ def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_p
     links = {entry.link for entry in feedparser.parse((site / "feed_rss_created.xml").read_bytes()).entries}
     assert any(link.endswith(f"/{today:%Y/%m}/vandaag/") for link in links), links
     assert not any(link.endswith("/morgen/") for link in links), links
-    for published in ("index.html", "profiel/cultuurprofiel-twente.pdf", "agenda.ics", "sitemap.xml"):
+    for published in ("index.html", "profiel/cultuurprofiel-twente.pdf", "agenda.ics", "sitemap.xml",
+                      ".well-known/security.txt"):
         assert (site / published).is_file(), published
     assert (site / "profiel/cultuurprofiel-twente.pdf").read_bytes().startswith(b"%PDF-")
 

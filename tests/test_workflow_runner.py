@@ -91,3 +91,34 @@ def test_an_unknown_expression_fails_the_run_even_in_a_step_that_would_be_skippe
     with pytest.raises(WorkflowError, match="unknown"):
         run(tmp_path, text)
     assert not (tmp_path / "run" / "runner-temp" / "github_output-0").exists(), "a step ran first"
+
+
+PAGES = """
+name: Proef
+on: [push]
+jobs:
+  proef:
+    runs-on: ubuntu-latest
+    steps:
+      - run: mkdir -p site/.well-known && echo Contact > site/.well-known/security.txt && echo hoi > site/index.html
+      - uses: actions/upload-pages-artifact@{ref}
+        with:
+          path: site
+{extra}"""
+V3 = "56afc609e74202658d3ffba0e8f6dda462b719fa"
+
+
+@pytest.mark.parametrize(("ref", "extra", "kept"), [
+    (V3, "", True),
+    ("v5", "", False),
+    ("v5", "          include-hidden-files: true\n", True),
+])
+def test_the_pages_artifact_keeps_dot_folders_as_the_pinned_action_does(tmp_path, ref, extra, kept):
+    workflow = tmp_path / "workflow.yml"
+    workflow.write_text(PAGES.format(ref=ref, extra=extra), encoding="utf-8")
+    runner = Runner(tmp_path, tmp_path / "run", "push", "refs/heads/main")
+    job = runner.run(workflow, "proef")
+    assert job.ok, job.log
+    artifact = runner.artifacts["github-pages"]
+    assert (artifact / "index.html").is_file()
+    assert (artifact / ".well-known" / "security.txt").is_file() == kept

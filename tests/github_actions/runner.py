@@ -132,6 +132,7 @@ class Runner:
         action = uses.split("@", 1)[0]
         if action not in STAND_INS:
             raise WorkflowError(f"no stand-in for the action {uses!r}: add one to tests/github_actions/")
+        self.action_ref = uses.partition("@")[2]
         return STAND_INS[action](self, with_)
 
     # What each action does, here.
@@ -160,12 +161,14 @@ class Runner:
     def cache(self, with_: dict) -> tuple[bool, str, dict]:
         return True, f"cache {with_.get('key')} (nothing restored here)", {}
 
-    def upload(self, name: str, with_: dict) -> tuple[bool, str, dict]:
+    def upload(self, name: str, with_: dict, hidden: bool = True) -> tuple[bool, str, dict]:
         source = self.workspace / with_["path"]
         if not source.exists():
             return False, f"no files at {with_['path']}", {}
         target = self.artifact_dir / name
-        shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
+        # As the Pages action's tar: never .git and .github; other dot files as its version says.
+        ignore = shutil.ignore_patterns(".git", ".github", *(() if hidden else (".*",)))
+        shutil.copytree(source, target, ignore=ignore) if source.is_dir() else shutil.copy2(source, target)
         self.artifacts[name] = target
         return True, f"artifact {name}: {sum(1 for p in target.rglob('*') if p.is_file())} files", {}
 
@@ -176,12 +179,17 @@ class Runner:
         return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
 
 
+# upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it
+# leaves them out unless `include-hidden-files: true` (v5), which is what an unknown pin gets.
+PAGES_KEEPS_HIDDEN = {"56afc609e74202658d3ffba0e8f6dda462b719fa"}  # v3.0.1
+
 STAND_INS = {
     "actions/checkout": Runner.checkout,
     "actions/setup-python": Runner.setup_python,
     "actions/cache": Runner.cache,
     "actions/upload-artifact": lambda runner, with_: runner.upload(with_.get("name", "artifact"), with_),
-    "actions/upload-pages-artifact": lambda runner, with_: runner.upload("github-pages", with_),
+    "actions/upload-pages-artifact": lambda runner, with_: runner.upload(
+        "github-pages", with_, hidden=runner.action_ref in PAGES_KEEPS_HIDDEN or str(with_.get("include-hidden-files")).lower() == "true"),
     "actions/deploy-pages": Runner.deploy_pages,
 }
 

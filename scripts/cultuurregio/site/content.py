@@ -54,6 +54,12 @@ class Content:
     # The files as read, by name: where each value stands, for messages about it.
     sources: dict[str, YamlFile] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def beveiligingsmelding(self) -> str | None:
+        """Where to report a security problem, if editors gave it (data/organisatie.yml)."""
+        source = self.sources.get("organisatie")
+        return source.data.get("beveiligingsmelding") if source else None
+
     def thema(self, slug: str) -> dict[str, Any]:
         return _by_slug(self.themas, slug, "thema", "data/themas.yml")
 

@@ -19,6 +19,9 @@ from lxml import html as lxml_html
 
 NAMESPACES = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
 HEADERLINK = "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+# A video block (site/video.py) in a feed reader, which runs no script: the poster and the link
+# to the video, without the play button and the panel that repeats the title.
+VIDEO_PAGE_ONLY = "//button | //*[contains(concat(' ', normalize-space(@class), ' '), ' cr-video__paneel ')]"
 
 
 def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None) -> str:
@@ -30,7 +33,7 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None) 
     for heading in root.iter("h1"):
         heading.drop_tree()
         break
-    for tag in root.xpath(HEADERLINK) + root.xpath("//comment()"):
+    for tag in root.xpath(HEADERLINK) + root.xpath("//comment()") + root.xpath(VIDEO_PAGE_ONLY):
         tag.drop_tree()
     # Feed readers do not all understand <picture>: its plain <img>, the fallback in one width.
     for picture in list(root.iter("picture")):

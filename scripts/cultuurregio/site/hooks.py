@@ -5,14 +5,17 @@ on_config   speak Dutch, check all content before anything renders (and note wha
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
 on_nav      note where every image ends up in the site (site/photo_pages.py);
-on_page_content  check the images of each page (alt text, maker, format, private data)
-            and publish its photos; on_post_page those of the excerpts;
+on_page_content  refuse what would reach outside the site (site/outside.py), make the
+            video blocks (site/video.py), check the images of each page (alt text, maker,
+            format, private data) and publish its photos; on_post_page those of the
+            excerpts, and the page's Content-Security-Policy (site/security_policy.py);
 on_env      the navigation rendered once for all newsletters (site/speedups/partial_cache.py);
             globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
             to announce, the schema.org data;
-on_post_build  the calendar files, the finished feed, the search index and the PDF.
+on_post_build  the calendar files, the finished feed, the search index, security.txt and
+            the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
 the checks run before every plugin, scheduling before the blog plugin reads its posts,
@@ -43,14 +46,19 @@ from cultuurregio.site.outputs import (
     feed_files,
     meeting_file,
 )
+from cultuurregio.site.outside import outside_problems
 from cultuurregio.site.photo_pages import PhotoPages
 from cultuurregio.site.problems import not_built
 from cultuurregio.site.search_index import add_folded_words
+from cultuurregio.site.security_policy import PLACEHOLDER, with_policy
+from cultuurregio.site.security_txt import write_security_txt
 from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.site.speedups.partial_cache import PartialCache
 from cultuurregio.site.staleness import stale_content
+from cultuurregio.site.templates import environment
 from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site
+from cultuurregio.site.video import PLAYER_HOSTS, render_videos
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
@@ -65,6 +73,8 @@ _theme_feeds: dict[str, CategoryFeed] = {}
 # The images and photos of this build.
 _photos: PhotoPages | None = None
 _nav = None
+# The contact page's address in the site (security.txt names it when data gives no address).
+_contact_page = ""
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 
 
@@ -117,21 +127,37 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    global _photos, _nav
+    global _photos, _nav, _contact_page
     _photos = PhotoPages(config, files)
     _nav = nav
+    contact = files.get_file_from_path("contact.md")
+    _contact_page = contact.url if contact else ""
     return nav
 
 
 def on_page_content(html, page, config, files):
-    html, problems = _photos.page_content(html, page)
-    for problem in problems:
+    problems = []
+    if page.file and not page.file.generated_by:
+        project = Path(config.config_file_path).parent
+        source, name = Path(page.file.abs_src_path), f"docs/{page.file.src_uri}"
+        problems += outside_problems(html, source, name, config.site_url or "", project / "data")
+        template = environment(project / "overrides" / "content").get_template("video.html")
+        html, video_problems, _ = render_videos(html, source, name, template)
+        problems += video_problems
+    html, photo_problems = _photos.page_content(html, page)
+    for problem in problems + photo_problems:
         log.error("%s", problem, extra={"problem": problem})
     return html
 
 
 def on_post_page(output, page, config):
-    return _photos.page_output(output, page)
+    output = _photos.page_output(output, page)
+    # Frames only for the players of the videos this page shows (excerpts included).
+    return with_policy(output, {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
+
+
+def on_post_template(output_content, template_name, config):
+    return with_policy(output_content, set()) if template_name.endswith(".html") else output_content
 
 
 def on_env(env, config, files):
@@ -143,6 +169,8 @@ def on_env(env, config, files):
     env.globals["volgende_bijeenkomst"] = {"bijeenkomst": coming[0], "ics": meeting_file(coming[0])} \
         if coming else None
     env.globals["categoriefeeds"] = _feeds
+    # Filled in per page (on_post_page); not in the preview, whose live reload is an inline script.
+    env.globals["beveiligingsbeleid"] = None if _serving else PLACEHOLDER
     env.globals["feedbestand"] = feed_files(config)[0]
     # For pages rendered without on_page_context (404.html): the site's card, no date.
     env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}
@@ -210,6 +238,7 @@ def on_post_build(config):
     write_category_feeds(site, published, _feeds, site_url)
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
+    write_security_txt(site, site_url, _contact_page, content.beveiligingsmelding, _today)
     _photos.remove_originals()
     if _photos.photos:
         log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached,

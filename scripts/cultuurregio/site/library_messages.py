@@ -22,8 +22,13 @@ from cultuurregio.site.problems import Problem, line_in_page
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
-# The loggers whose messages are translated: MkDocs' link checks and mkdocs-macros.
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.plugins.mkdocs_macros.util")
+# The loggers whose messages are translated: MkDocs' link checks, its menu, and mkdocs-macros.
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins.mkdocs_macros.util")
+# Messages that a check of this site already gives in Dutch, with the line: kept at debug level.
+SAID_ALREADY = (
+    # site/nav_check.py names the menu entry and its line in mkdocs.yml.
+    re.compile(r"A reference to '[^']+' is included in the 'nav' configuration, which is not found"),
+)
 
 _DOC = r"Doc file '(?P<file>[^']+)' contains "
 _Rule = tuple[re.Pattern, Callable[[re.Match], str], str]
@@ -96,6 +101,9 @@ class DutchMessages(logging.Filter):
         if hasattr(record, "problem"):
             return True
         original = record.getMessage()
+        if any(pattern.search(original) for pattern in SAID_ALREADY):
+            log.debug("%s", original)
+            return False
         problem = translate(original, self.docs_dir)
         if problem is None:
             return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cultuurregio.site.image_checks import RASTER, UNPUBLISHABLE, check_images
+from cultuurregio.site.image_checks import RASTER, UNPUBLISHABLE, check_images, readable
 from cultuurregio.site.outputs import PHOTO_CACHE
 from cultuurregio.site.photos import Counts, Photo, publish, rewrite
 from cultuurregio.site.problems import Problem
@@ -40,6 +40,10 @@ class PhotoPages:
         """The published photo for an image's address in the site (made on first use)."""
         source = self.images.get(url)
         if source is None or source.suffix.lower() not in RASTER:
+            return None
+        # A broken file is reported at its reference (check_images); the blog's excerpts
+        # reach here without that check.
+        if url not in self.photos and not readable(source):
             return None
         if url not in self.photos:
             self.photos[url] = publish(source, self.site / url.rpartition("/")[0], self.project / PHOTO_CACHE,

@@ -130,6 +130,8 @@ def publish(source: Path, target: Path, cache: Path, counts: Counts) -> Photo:
 
 
 IMG = re.compile(r"<img\b[^>]*>")
+# A video's poster (site/video.py) does not open larger: its action is playing the video.
+NOT_ENLARGED = "cr-video__poster"
 
 
 def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
@@ -156,7 +158,7 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
         base = src[: src.rfind("/") + 1]
         in_link = html.rfind("<a ", 0, found.start()) > html.rfind("</a>", 0, found.start())
         return render(photo=photo, base=base, alt=image.get("alt", ""), klasse=" ".join(image.get("class", [])),
-                      lazy=lazy, vergroten=not in_link)
+                      lazy=lazy, vergroten=not in_link and NOT_ENLARGED not in image.get("class", []))
 
     return IMG.sub(replace, html) if "<img" in html else html
 

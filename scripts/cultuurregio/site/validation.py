@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cultuurregio.site.content import Content, load_content
-from cultuurregio.site.image_checks import svg_problems
+from cultuurregio.site.nav_check import nav_problems
 from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.problems import ContentError, Problem
+from cultuurregio.site.svg_check import svg_problems
 from cultuurregio.site.yamlfile import read_text
 
 
@@ -24,8 +25,9 @@ class Checked:
     newsletter_dates: dict[str, dt.date] = field(default_factory=dict)
 
 
-def check_everything(project: Path, docs: Path, categories: list[str], separator: str) -> Checked:
-    problems: list[Problem] = []
+def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str) -> Checked:
+    project = config_file.parent
+    problems: list[Problem] = nav_problems(config_file, docs)
     try:
         content = load_content(project / "data")
     except ContentError as error:
@@ -44,7 +46,7 @@ def check_everything(project: Path, docs: Path, categories: list[str], separator
 def check_site(config) -> Checked:
     """`check_everything` for a loaded MkDocs configuration (the blog plugin's settings)."""
     blog = config.plugins["material/blog"].config
-    return check_everything(Path(config.config_file_path).parent, Path(config.docs_dir),
+    return check_everything(Path(config.config_file_path), Path(config.docs_dir),
                             blog.categories_allowed, blog.post_excerpt_separator)
 
 

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from cultuurregio.site.library_messages import translate
+from cultuurregio.site.nav_check import unreadable
 from cultuurregio.site.problems import NOT_BUILT, Problem
 
 
@@ -59,6 +60,9 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
     """Build strictly into `site_dir`; every problem, in Dutch (none: the site is complete).
 
     `console`, if given, also receives the build's messages (already in Dutch)."""
+    if unreadable(config_file):
+        # MkDocs would stop at once, in English and without the line.
+        return Verdict(unreadable(config_file))
     logger = logging.getLogger("mkdocs")
     collector = _Collector(config_file)
     handlers = [collector] + ([console] if console else [])
