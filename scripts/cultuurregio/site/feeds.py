@@ -14,8 +14,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Template
 from lxml import etree
 from lxml import html as lxml_html
+
+from cultuurregio.site.video import render_videos
 
 NAMESPACES = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
 HEADERLINK = "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
@@ -24,10 +27,14 @@ HEADERLINK = "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerli
 VIDEO_PAGE_ONLY = "//button | //*[contains(concat(' ', normalize-space(@class), ' '), ' cr-video__paneel ')]"
 
 
-def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None) -> str:
+def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
+                video_template: Template | None = None) -> str:
     """The item's HTML as a feed reader needs it; `photos` maps each original image's
     absolute address to the published photo's (the plugin copies the page's HTML before
-    the build turns images into photos)."""
+    the build turns images into photos, and its video blocks into `video_template`)."""
+    if video_template is not None:
+        # Checked on the page already; here only the poster and the link matter.
+        html = render_videos(html, Path(), "", video_template)[0]
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     # drop_tree keeps the text that follows an element; remove() would lose it.
     for heading in root.iter("h1"):
@@ -53,7 +60,7 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None) 
     return inner.strip()
 
 
-def finish_feed(path: Path, photos: dict[str, str] | None = None) -> None:
+def finish_feed(path: Path, photos: dict[str, str] | None = None, video_template: Template | None = None) -> None:
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     tree = ET.parse(path)
@@ -61,7 +68,7 @@ def finish_feed(path: Path, photos: dict[str, str] | None = None) -> None:
         description = item.find("description")
         link = item.findtext("link")
         if description is not None and description.text and link:
-            description.text = finish_html(description.text, link, photos)
+            description.text = finish_html(description.text, link, photos, video_template)
     write_feed(tree, path)
 
 

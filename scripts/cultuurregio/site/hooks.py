@@ -5,10 +5,9 @@ on_config   speak Dutch, check all content before anything renders (and note wha
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
 on_nav      note where every image ends up in the site (site/photo_pages.py);
-on_page_content  refuse what would reach outside the site (site/outside.py), make the
-            video blocks (site/video.py), check the images of each page (alt text, maker,
-            format, private data) and publish its photos; on_post_page those of the
-            excerpts, and the page's Content-Security-Policy (site/security_policy.py);
+on_page_content  refuse what would reach outside (site/outside.py), make the video blocks
+            (site/video.py), check the images (alt text, maker, format, private data) and
+            publish the photos; on_post_page: the excerpts' photos, the policy (security_policy.py);
 on_env      the navigation rendered once for all newsletters (site/speedups/partial_cache.py);
             globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
@@ -141,13 +140,16 @@ def on_page_content(html, page, config, files):
         project = Path(config.config_file_path).parent
         source, name = Path(page.file.abs_src_path), f"docs/{page.file.src_uri}"
         problems += outside_problems(html, source, name, config.site_url or "", project / "data")
-        template = environment(project / "overrides" / "content").get_template("video.html")
-        html, video_problems, _ = render_videos(html, source, name, template)
+        html, video_problems, _ = render_videos(html, source, name, _video_template(config))
         problems += video_problems
     html, photo_problems = _photos.page_content(html, page)
     for problem in problems + photo_problems:
         log.error("%s", problem, extra={"problem": problem})
     return html
+
+
+def _video_template(config):
+    return environment(Path(config.config_file_path).parent / "overrides" / "content").get_template("video.html")
 
 
 def on_post_page(output, page, config):
@@ -234,7 +236,7 @@ def on_post_build(config):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
     published, unpublished = feed_files(config)
-    finish_feed(site / published, _photos.in_feed(site_url))
+    finish_feed(site / published, _photos.in_feed(site_url), _video_template(config))
     write_category_feeds(site, published, _feeds, site_url)
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
