@@ -36,6 +36,7 @@ from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write
 from cultuurregio.site.dates import build_date
 from cultuurregio.site.feeds import finish_feed
 from cultuurregio.site.ical import calendar_file
+from cultuurregio.site.mail_edition import EDITION, Newsletter, write_editions
 from cultuurregio.site.outputs import (
     AGENDA_FILE,
     PDF_FILE,
@@ -74,6 +75,8 @@ _photos: PhotoPages | None = None
 _nav = None
 # The contact page's address in the site (security.txt names it when data gives no address).
 _contact_page = ""
+# The newsletters of this build, for their e-mail editions (site/mail_edition.py).
+_newsletters: list = []
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 
 
@@ -103,7 +106,7 @@ def on_config(config):
                     if t["naam"] in by_name}
     # Stale content never stops the build (the daily rebuild must keep publishing);
     # `make check` and the pull request list these notes.
-    for note in stale_content(_checked.content, _today):
+    for note in stale_content(_checked.content, _today) + _checked.mail_notes:
         log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
     config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today})
@@ -126,8 +129,8 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    global _photos, _nav, _contact_page
-    _photos = PhotoPages(config, files)
+    global _photos, _nav, _contact_page, _newsletters
+    _photos, _newsletters = PhotoPages(config, files), []
     _nav = nav
     contact = files.get_file_from_path("contact.md")
     _contact_page = contact.url if contact else ""
@@ -153,6 +156,8 @@ def _video_template(config):
 
 
 def on_post_page(output, page, config):
+    if page in config.plugins["material/blog"].blog.posts:
+        _newsletters.append(Newsletter(page.title, page.content, page.canonical_url, page.meta["date"]["created"]))
     output = _photos.page_output(output, page)
     # Frames only for the players of the videos this page shows (excerpts included).
     return with_policy(output, {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
@@ -194,7 +199,8 @@ def on_page_context(context, page, config, nav):
     context["deelbeeld"] = _photos.share_image(page.url) or {**SHARE_CARD, "alt": config.site_name}
     blog = config.plugins["material/blog"]
     context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
-    context["gestructureerd"] = _structured_data(page, config, config.plugins["material/blog"])
+    context["e_mailversie"] = EDITION if context["verschenen"] else None
+    context["gestructureerd"] = structured_data.for_page(page, config, _checked.content, blog.blog.posts)
     return context
 
 
@@ -213,18 +219,6 @@ def _category_feed(page) -> CategoryFeed | None:
     return next((feed for feed in _feeds if page.url.startswith(feed.pagina)), None)
 
 
-def _structured_data(page, config, blog) -> list[dict]:
-    content = _checked.content
-    source = page.file.src_uri if page.file else None
-    if source == "index.md":
-        return [structured_data.organization(config, content)]
-    if source == "agenda.md":
-        return [structured_data.event(config, meeting) for meeting in content.bijeenkomsten]
-    if page in blog.blog.posts:
-        return [structured_data.posting(config, page, [author.name for author in page.authors])]
-    return []
-
-
 @event_priority(-100)
 def on_post_build(config):
     content = _checked.content
@@ -241,6 +235,10 @@ def on_post_build(config):
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     write_security_txt(site, site_url, _contact_page, content.beveiligingsmelding, _today)
+    links = {"contact": site_url + _contact_page, "feed": site_url + published,
+             "archief": site_url + config.plugins["material/blog"].config.blog_dir + "/"}
+    write_editions(site, _newsletters, _checked.mail, site_url, links,
+                   environment(Path(config.config_file_path).parent / "overrides" / "email"))
     _photos.remove_originals()
     if _photos.photos:
         log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached,

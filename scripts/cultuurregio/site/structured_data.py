@@ -57,3 +57,16 @@ def posting(config, page, authors: list[str]) -> dict[str, Any]:
             "datePublished": published, "dateModified": modified,
             "author": [{"@type": "Organization", "name": name} for name in authors],
             "publisher": _publisher(config)}
+
+
+def for_page(page, config, content: Content, posts) -> list[dict[str, Any]]:
+    """The schema.org data a page carries: the organisation on the home page, the meetings on
+    the agenda, each newsletter as a posting."""
+    source = page.file.src_uri if page.file else None
+    if source == "index.md":
+        return [organization(config, content)]
+    if source == "agenda.md":
+        return [event(config, meeting) for meeting in content.bijeenkomsten]
+    if page in posts:
+        return [posting(config, page, [author.name for author in page.authors])]
+    return []

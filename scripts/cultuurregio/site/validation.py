@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cultuurregio.site.content import Content, load_content
+from cultuurregio.site.mail_settings import MailSettings, read_mail_settings
 from cultuurregio.site.nav_check import nav_problems
 from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.problems import ContentError, Problem
@@ -23,11 +24,17 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     # Each correct newsletter's date of appearance, by its path in docs/.
     newsletter_dates: dict[str, dt.date] = field(default_factory=dict)
+    # How the newsletter goes out by e-mail, and what sending still needs (notes, not problems).
+    mail: MailSettings | None = None
+    mail_notes: list[Problem] = field(default_factory=list)
 
 
-def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str) -> Checked:
+def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str,
+                     site_name: str = "") -> Checked:
     project = config_file.parent
     problems: list[Problem] = nav_problems(config_file, docs)
+    mail, mail_problems, mail_notes = read_mail_settings(project / "data", site_name)
+    problems += mail_problems
     try:
         content = load_content(project / "data")
     except ContentError as error:
@@ -40,14 +47,14 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
     problems += newsletter_problems + page_encodings(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
-    return Checked(content, sorted(problems), dates)
+    return Checked(content, sorted(problems), dates, mail, mail_notes)
 
 
 def check_site(config) -> Checked:
     """`check_everything` for a loaded MkDocs configuration (the blog plugin's settings)."""
     blog = config.plugins["material/blog"].config
     return check_everything(Path(config.config_file_path), Path(config.docs_dir),
-                            blog.categories_allowed, blog.post_excerpt_separator)
+                            blog.categories_allowed, blog.post_excerpt_separator, config.site_name)
 
 
 def page_encodings(docs: Path) -> list[Problem]:
