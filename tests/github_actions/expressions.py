@@ -21,7 +21,7 @@ TOKEN = re.compile(r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>\d+(?:\.\d+)?)|
 
 class Expression:
     """GitHub's expression language as far as the workflows use it: strings, numbers,
-    true/false/null, context properties (github, env, steps, inputs), ==, !=, &&, ||, !,
+    true/false/null, context properties (github, env, steps, inputs, secrets), ==, !=, &&, ||, !,
     parentheses and the functions success(), failure(), always(), cancelled() and hashFiles()."""
 
     def __init__(self, text: str, context: dict, workspace: Path | None, failed: bool):

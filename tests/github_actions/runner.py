@@ -35,8 +35,12 @@ class Job:
 class Runner:
     """One workflow run for one event: a fresh workspace, its artifacts, its jobs in turn."""
 
-    def __init__(self, origin: Path, folder: Path, event: str, ref: str, base_ref: str = ""):
+    def __init__(self, origin: Path, folder: Path, event: str, ref: str, base_ref: str = "",
+                 inputs: dict | None = None, secrets: dict | None = None):
         self.origin, self.event, self.ref, self.base_ref = origin, event, ref, base_ref
+        # workflow_dispatch's inputs as the editor typed them; the repository's secrets (a
+        # secret that is not set is an empty string, as on GitHub).
+        self.inputs, self.secrets = inputs or {}, secrets or {}
         self.workspace = folder / "werkruimte"
         self.temp = folder / "runner-temp"
         self.artifact_dir = folder / "artefacten"
@@ -61,7 +65,8 @@ class Runner:
         if self.event not in (triggers if isinstance(triggers, (dict, list)) else [triggers]):
             raise WorkflowError(f"{Path(workflow_file).name} does not run on {self.event}")
         job = workflow["jobs"][job_id]
-        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": {}}
+        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(self.inputs),
+                   "secrets": _Secrets(self.secrets)}
         # Every expression of the job is known before any step runs, skipped steps' too.
         for text in expressions({"concurrency": workflow.get("concurrency"), "env": workflow.get("env"), **job}):
             Expression(text, context, self.workspace, False).value()
@@ -145,7 +150,10 @@ class Runner:
         commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"file://{self.origin}"],
                     ["git", "fetch", "--quiet", "--no-tags", *([] if depth == 0 else [f"--depth={depth}"]),
                      "origin", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
-                    ["git", "checkout", "--quiet", "--detach", "refs/remotes/change"]]
+                    # A branch is checked out as that branch (a run may push to it); anything else detached.
+                    ["git", "checkout", "--quiet", *(["-B", self.ref.removeprefix("refs/heads/")]
+                                                     if self.ref.startswith("refs/heads/") else ["--detach"]),
+                     "refs/remotes/change"]]
         output = []
         for command in commands:
             result = subprocess.run(command, cwd=self.workspace, capture_output=True, text=True, check=False)
@@ -177,6 +185,13 @@ class Runner:
             return False, "no Pages artifact was uploaded in this run", {}
         owner, name = REPOSITORY.split("/")
         return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
+
+
+class _Secrets(dict):
+    """`secrets.NAME`: a secret nobody set is empty, never an unknown name."""
+
+    def get(self, key, default=None):
+        return super().get(key, "")
 
 
 # upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it

@@ -44,7 +44,7 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
         tag.drop_tree()
     # Feed readers do not all understand <picture>: its plain <img>, the fallback in one width.
     for picture in list(root.iter("picture")):
-        image = picture.find("img")
+        image = picture.find(".//img")
         for attribute in ("srcset", "sizes", "loading", "decoding"):
             image.attrib.pop(attribute, None)
         image.tail = picture.tail

@@ -95,7 +95,7 @@ def mail_content(content: str, page_url: str) -> str:
     for link in root.find_class("cr-foto-vergroten"):
         link.drop_tag()  # a mail program has no photo dialog
     for picture in list(root.iter("picture")):
-        image = picture.find("img")
+        image = picture.find(".//img")
         image.tail = picture.tail
         picture.getparent().replace(picture, image)
     for image in root.iter("img"):

@@ -15,6 +15,7 @@ from cultuurregio.site.schema import validate
 from cultuurregio.site.yamlfile import read_yaml
 
 FILE = "verzending.yml"
+LEDGER = "verzonden.yml"
 # What sending needs, in the words of the data file.
 NEEDED = {
     ("afzender", "adres"): "het afzenderadres (afzender: adres:)",
@@ -45,6 +46,9 @@ def read_mail_settings(data_dir: Path, site_name: str) -> tuple[MailSettings, li
     document, problems = read_yaml(data_dir / FILE, name)
     if document is not None:
         problems += validate(document, "verzending")
+    # The ledger that sending writes (publiceren/newsletter_mail.py): checked like all data.
+    ledger, ledger_problems = read_yaml(data_dir / LEDGER, f"data/{LEDGER}")
+    problems += ledger_problems + (validate(ledger, "verzonden") if ledger is not None else [])
     if document is None or problems:
         return MailSettings(site_name), problems, []
     data = document.data
