@@ -29,7 +29,8 @@ from tests.helpers import build, environment, newsletter, photo, replace_once
 
 SLUG = "per-post"
 SETTINGS = {"adres": "nieuwsbrief@example.org", "antwoordadres": "redactie@example.org",
-            "lijstadres": "lijst@example.org", "afmelden": "https://example.org/afmelden"}
+            "lijstadres": "lijst@example.org", "afmelden": "https://example.org/afmelden",
+            "aanmelden": "https://example.org/aanmelden"}
 USER, PASSWORD = "redactie", "test-wachtwoord"
 
 
@@ -38,7 +39,7 @@ def fill_in_settings(project: Path) -> None:
     path = project / "data" / "verzending.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["afzender"]["adres"] = SETTINGS["adres"]
-    for key in ("antwoordadres", "lijstadres", "afmelden"):
+    for key in ("antwoordadres", "lijstadres", "afmelden", "aanmelden"):
         data[key] = SETTINGS[key]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
@@ -152,7 +153,7 @@ def test_the_list_gets_one_complete_message_and_the_ledger_its_message_id(mail_s
     assert message["List-Id"].endswith(f"<{SETTINGS['lijstadres'].replace('@', '.')}>")
     assert message["List-Unsubscribe"] == f"<{SETTINGS['afmelden']}>"
     entries = ledger(origin)
-    assert [(e["slug"], e["status"], e["message_id"]) for e in entries] == [(SLUG, "verzonden", message["Message-ID"])]
+    assert [(e["slug"], e["status"], e["message_id"]) for e in entries] == [(SLUG, "verzonden", message["Message-ID"].strip())]
     text, html = message.get_body(("plain",)).get_content(), message.get_body(("html",)).get_content()
     assert "Een volle zaal bij het debat" in text and mail_site["base"] in text
     base, site = mail_site["base"], mail_site["site"]
@@ -246,3 +247,10 @@ def test_a_send_whose_ledger_cannot_be_confirmed_is_never_sent_twice(mail_site, 
     assert [e["status"] for e in ledger(origin)] == ["bezig"]
     assert again.returncode == 1 and "staat als 'bezig'" in again.stderr
     assert len(inbox.messages) == 1
+
+
+def test_with_a_sign_up_route_the_subscribe_page_offers_e_mail_too(mail_site):
+    page = lxml.html.fromstring((mail_site["site"] / "nieuwsbrief/abonneren/index.html").read_bytes())
+    headings = [h.text_content().strip().rstrip("¶") for h in page.iter("h2")]
+    assert "Per e-mail" in headings and "Via RSS" in headings
+    assert SETTINGS["aanmelden"] in [a.get("href") for a in page.iter("a")]

@@ -222,3 +222,38 @@ def test_a_photo_opens_larger_by_keyboard_and_focus_returns_to_it(photos, browse
             assert page.evaluate(f"document.activeElement === {second}")
             assert all(url.startswith(server.base) for url in requests), requests
             context.close()
+
+
+# The e-mail edition of the six-photo newsletter (site/mail_edition.py): under Gmail's limit,
+# readable at 600 and 360 px in both schemes, with its photos, and 0 axe violations.
+MAIL_LIMIT = 102_000
+
+
+@pytest.mark.parametrize("width", [600, 360])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_e_mail_edition_reads_well_with_its_photos(photos, browser, site_url, width, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from cultuurregio.publiceren.localserver import SiteServer
+
+    edition = photos["eerst"] / PAGE / "e-mail.html"
+    assert len(edition.read_bytes()) < MAIL_LIMIT
+    with SiteServer(photos["eerst"], urlsplit(site_url).path) as server:
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        # A mail's images are the published site's (absolute): answered from this build.
+        context.route(site_url + "**", lambda route: route.fulfill(
+            path=photos["eerst"] / urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)))
+        page = context.new_page()
+        page.goto(server.base + PAGE + "e-mail.html", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        images = page.evaluate("[...document.images].map(i => [i.complete && i.naturalWidth > 0, "
+                               "Math.round(i.getBoundingClientRect().width), i.alt])")
+        # The logo and every photo of the newsletter, loaded, within the column.
+        assert len(images) == len(SOURCES) + 1, images
+        assert all(loaded and 0 < shown <= min(width, 600) and alt for loaded, shown, alt in images), images
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('td.inhoud p')).fontSize)")
+        assert size >= 14
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        violations = Axe().run(page, options=options).response["violations"]
+        context.close()
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

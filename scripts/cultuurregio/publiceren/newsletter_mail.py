@@ -138,7 +138,7 @@ def prepare(project: Path, site: Path, slug: str, test_address: str | None) -> t
                               "haal die regel weg en probeer het opnieuw")
             raise Refused(f"'{slug}' is al naar de lijst verstuurd, op {entry.get('moment')}; een nieuwsbrief gaat "
                           "maar één keer naar de lijst")
-    entry = {"slug": slug, "status": "bezig", "moment": _now(), "message_id": str(message["Message-ID"]),
+    entry = {"slug": slug, "status": "bezig", "moment": _now(), "message_id": str(message["Message-ID"]).strip(),
              "aan": settings.lijstadres}
     return message, [settings.lijstadres], entry
 

@@ -109,7 +109,8 @@ def on_config(config):
     for note in stale_content(_checked.content, _today) + _checked.mail_notes:
         log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
-    config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today})
+    config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today,
+                                                 "verzending": _checked.mail})
     return config
 
 

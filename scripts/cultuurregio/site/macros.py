@@ -79,6 +79,16 @@ def define_env(env) -> None:
                       site_url=env.conf.site_url)
 
     @env.macro
+    def per_e_mail() -> str:
+        """How to get the newsletter by e-mail, if data/verzending.yml gives a sign-up route;
+        else nothing, and the Abonneren page offers RSS only."""
+        settings = env.variables["verzending"]
+        if not settings or not settings.aanmelden:
+            return ""
+        return render("per-e-mail.html", aanmelden=settings.aanmelden,
+                      adres=settings.aanmelden.removeprefix("mailto:"))
+
+    @env.macro
     def kaart() -> str:
         """The schematic map of Twente; each name links to its entry on the Gemeenten page."""
         points, height = place(content().gemeenten)

@@ -63,7 +63,8 @@ class Edition:
 
 def message_id(guid: str, site_url: str) -> str:
     """Stable per newsletter: the same guid (its address) gives the same Message-ID."""
-    return f"<{hashlib.sha256(guid.encode()).hexdigest()[:32]}.nieuwsbrief@{urlsplit(site_url).hostname}>"
+    # Short enough for one header line (78 characters): a folded Message-ID reads back with a space.
+    return f"<{hashlib.sha256(guid.encode()).hexdigest()[:24]}@{urlsplit(site_url).hostname}>"
 
 
 def make_edition(newsletter: Newsletter, settings: MailSettings, site_url: str, links: dict[str, str],
