@@ -120,7 +120,7 @@ def prepare(project: Path, site: Path, slug: str, test_address: str | None) -> t
     if not files:
         raise Refused(f"de bouw heeft geen e-mailversie van '{slug}' gemaakt; draai eerst de bouw")
     message = email.message_from_bytes(files[0].read_bytes(), policy=SMTP)
-    online = message["List-Archive"].strip("<>")
+    online = str(message["List-Archive"]).strip().strip("<>")  # a long header comes back folded
     if not is_online(online):
         raise Refused(f"'{slug}' staat nog niet online ({online}); wacht tot de site gepubliceerd is")
     if test_address:

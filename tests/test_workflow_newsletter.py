@@ -1,0 +1,59 @@
+""""Nieuwsbrief versturen" (.github/workflows/nieuwsbrief.yml) as GitHub runs it
+(tests/github_actions/): an editor starts it with a newsletter's slug; the job builds the
+site, sends the edition to the list over STARTTLS with the secrets of that step, and pushes
+the ledger to the repository. The mail server is aiosmtpd with a trustme certificate that
+the runner's image trusts, as GitHub's image trusts public ones."""
+
+from __future__ import annotations
+
+import email
+import ssl
+from email import policy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cultuurregio.project import ROOT
+from cultuurregio.publiceren.localserver import SiteServer
+from tests.github_actions import Runner, commit, git, job_named, origin_repository
+from tests.helpers import published_newsletters, replace_once
+from tests.test_newsletter_mail import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
+
+pytestmark = pytest.mark.slow
+
+WORKFLOW = ROOT / ".github" / "workflows" / "nieuwsbrief.yml"
+
+
+def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, monkeypatch):
+    import trustme
+
+    authority = trustme.CA()
+    bundle = tmp_path / "vertrouwd.pem"
+    system = Path(ssl.get_default_verify_paths().openssl_cafile or "/etc/ssl/certs/ca-certificates.crt")
+    bundle.write_bytes((system.read_bytes() if system.is_file() else b"") + authority.cert_pem.bytes())
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))  # the runner's image: KEPT passes it on
+
+    origin = origin_repository(ROOT, tmp_path / "origin")
+    fill_in_settings(origin)
+    runner = Runner(origin, tmp_path / "run", "workflow_dispatch", "refs/heads/main",
+                    inputs={"slug": published_newsletters()[-1]["slug"], "testadres": ""},
+                    secrets={"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD})
+    inbox = Inbox()
+    server = smtp_server((authority, bundle), inbox)
+    runner.secrets["SMTP_PORT"] = str(server.port)
+    try:
+        # "Online" is asked of the site the job builds, served where its site_url says.
+        with SiteServer(runner.workspace / "site", "/website/") as site:
+            replace_once(origin / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", site.base)
+            commit(origin, "Instellingen van de test")
+            git(origin, "config", "receive.denyCurrentBranch", "updateInstead")
+            job = runner.run(WORKFLOW, job_named(WORKFLOW, "Nieuwsbrief versturen"))
+    finally:
+        server.stop()
+    assert job.ok, job.log
+    assert len(inbox.messages) == 1 and inbox.messages[0][0] == [SETTINGS["lijstadres"]]
+    message = email.message_from_bytes(inbox.messages[0][1], policy=policy.default)
+    ledger = yaml.safe_load((origin / "data" / "verzonden.yml").read_text(encoding="utf-8"))["verzonden"]
+    assert [(e["status"], e["message_id"]) for e in ledger] == [("verzonden", message["Message-ID"].strip())]
+    assert git(origin, "log", "-1", "--format=%an").strip() == "github-actions[bot]"
