@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from cultuurregio.project import ROOT, copy_project, read_config
 from cultuurregio.site.content import Content, load_content
 from cultuurregio.site.dates import build_epoch
-from tests.helpers import build
+from tests.helpers import build, site_pages
 
 CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
 pytest_plugins = ["tests.summary_guard"]
@@ -62,7 +62,7 @@ def pages(site) -> dict[str, BeautifulSoup]:
     """Every HTML page of the built site, by its path in site/ (found by walking, not listed)."""
     return {
         path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(site.rglob("*.html"))
+        for path in site_pages(site)
     }
 
 

@@ -108,13 +108,18 @@ def heading(tag) -> str:
     return "".join(t for t in tag.find_all(string=True) if not t.find_parent(class_="headerlink")).strip()
 
 
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site (found by walking site/). Not the newsletters' e-mail
+    editions: mails, with the published site's absolute addresses, tested as such in
+    tests/test_mail_edition.py and tests/test_photos.py."""
+    from cultuurregio.site.mail_edition import EDITION
+
+    return [path for path in sorted(site.rglob("*.html")) if path.name != EDITION]
+
+
 def page_urls(site: Path, base: str) -> list[str]:
-    """Every HTML page of the built site, as a visitor's URL (found by walking site/)."""
-    urls = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        urls.append(base + relative.removesuffix("index.html"))
-    return urls
+    """Every HTML page of the built site, as a visitor's URL."""
+    return [base + path.relative_to(site).as_posix().removesuffix("index.html") for path in site_pages(site)]
 
 
 def published_newsletters(project: Path = ROOT) -> list[dict]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import email
 import shutil
-import socket
-import ssl
 import subprocess
 import sys
 from email import policy
@@ -20,28 +18,15 @@ import pytest
 import trustme
 import yaml
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
 
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from tests.github_actions import commit, git, origin_repository
 from tests.helpers import build, environment, newsletter, photo, replace_once
+from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
 
 SLUG = "per-post"
-SETTINGS = {"adres": "nieuwsbrief@example.org", "antwoordadres": "redactie@example.org",
-            "lijstadres": "lijst@example.org", "afmelden": "https://example.org/afmelden",
-            "aanmelden": "https://example.org/aanmelden"}
-USER, PASSWORD = "redactie", "test-wachtwoord"
 
-
-def fill_in_settings(project: Path) -> None:
-    """Test-made settings (example.org), in place of what editors will fill in."""
-    path = project / "data" / "verzending.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["afzender"]["adres"] = SETTINGS["adres"]
-    for key in ("antwoordadres", "lijstadres", "afmelden", "aanmelden"):
-        data[key] = SETTINGS[key]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -74,39 +59,6 @@ def certificate(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tls")
     authority.cert_pem.write_to_path(str(folder / "ca.pem"))
     return authority, folder / "ca.pem"
-
-
-class Inbox:
-    """What the server accepted; or, told to, drops the connection after DATA."""
-
-    def __init__(self, drop: bool = False):
-        self.messages: list[tuple[list[str], bytes]] = []
-        self.drop = drop
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        if self.drop:
-            session.transport.close()
-            return "421 verbinding verbroken"
-        self.messages.append((list(envelope.rcpt_tos), envelope.original_content or envelope.content))
-        return "250 OK"
-
-
-def smtp_server(certificate, inbox: Inbox, password: str = PASSWORD) -> Controller:
-    authority, _ = certificate
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1").configure_cert(context)
-
-    def authenticate(server, session, envelope, mechanism, auth_data):
-        ok = auth_data.login == USER.encode() and auth_data.password == password.encode()
-        return AuthResult(success=ok, handled=False)  # not handled: the server answers 535 itself
-
-    with socket.socket() as probe:  # a free port (aiosmtpd's controller cannot take port 0)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True,
-                            auth_require_tls=True, authenticator=authenticate)
-    controller.start()
-    return controller
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cultuurregio.project import copy_project
-from tests.helpers import AXE_TAGS, build, newsletter, page_urls, photo
+from tests.helpers import AXE_TAGS, build, newsletter, page_urls, photo, site_pages
 
 EPOCH = "1700000000"
 PAGE = "nieuwsbrief/2019/03/met-video/"
@@ -67,7 +67,7 @@ def guarded(tmp_path_factory):
 
 
 def test_every_page_carries_the_policy_first_and_allows_frames_only_with_a_video(guarded):
-    pages = sorted(guarded.rglob("*.html"))
+    pages = site_pages(guarded)
     assert len(pages) > 25
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

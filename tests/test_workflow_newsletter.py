@@ -18,7 +18,7 @@ from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from tests.github_actions import Runner, commit, git, job_named, origin_repository
 from tests.helpers import published_newsletters, replace_once
-from tests.test_newsletter_mail import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
+from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
 
 pytestmark = pytest.mark.slow
 
