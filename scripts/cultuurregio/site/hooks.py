@@ -55,7 +55,7 @@ from cultuurregio.site.security_txt import write_security_txt
 from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.site.speedups.partial_cache import PartialCache
 from cultuurregio.site.staleness import stale_content
-from cultuurregio.site.templates import environment
+from cultuurregio.site.templates import theme_templates
 from cultuurregio.site.twente_map import WIDTH, place
 from cultuurregio.site.validation import Checked, check_site
 from cultuurregio.site.video import PLAYER_HOSTS, render_videos
@@ -153,12 +153,10 @@ def on_page_content(html, page, config, files):
 
 
 def _video_template(config):
-    return environment(Path(config.config_file_path).parent / "overrides" / "content").get_template("video.html")
+    return theme_templates(Path(config.config_file_path).parent, "content").get_template("video.html")
 
 
 def on_post_page(output, page, config):
-    if page in config.plugins["material/blog"].blog.posts:
-        _newsletters.append(Newsletter(page.title, page.content, page.canonical_url, page.meta["date"]["created"]))
     output = _photos.page_output(output, page)
     # Frames only for the players of the videos this page shows (excerpts included).
     return with_policy(output, {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
@@ -201,6 +199,8 @@ def on_page_context(context, page, config, nav):
     blog = config.plugins["material/blog"]
     context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
     context["e_mailversie"] = EDITION if context["verschenen"] else None
+    if context["verschenen"]:
+        _newsletters.append(Newsletter(page.title, page.content, page.canonical_url, page.meta["date"]["created"]))
     context["gestructureerd"] = structured_data.for_page(page, config, _checked.content, blog.blog.posts)
     return context
 
@@ -239,7 +239,7 @@ def on_post_build(config):
     links = {"contact": site_url + _contact_page, "feed": site_url + published,
              "archief": site_url + config.plugins["material/blog"].config.blog_dir + "/"}
     write_editions(site, _newsletters, _checked.mail, site_url, links,
-                   environment(Path(config.config_file_path).parent / "overrides" / "email"))
+                   theme_templates(Path(config.config_file_path).parent, "email"))
     _photos.remove_originals()
     if _photos.photos:
         log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached,

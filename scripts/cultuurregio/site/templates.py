@@ -9,6 +9,7 @@ Markdown punctuation in data stays punctuation.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -33,3 +34,9 @@ def environment(templates_dir: Path) -> Environment:
     )
     env.filters["md"] = markdown_text
     return env
+
+
+@cache
+def theme_templates(project: Path, folder: str) -> Environment:
+    """The templates of overrides/<folder>, once per build process (Jinja reloads a changed file)."""
+    return environment(project / "overrides" / folder)
