@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,11 +58,18 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that stops reading (a page left, a request the policy blocked) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     def __init__(self, site: Path, prefix: str):
         handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}),
                                     directory=str(site))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.base = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
