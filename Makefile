@@ -14,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel check lock clean browser lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
+.PHONY: serve build test test-snel check lock clean browser java lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,8 +52,25 @@ bouwdatum: $(VENV)/.site-installed
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
 	$(BIN)/python -m cultuurregio.redactie.scaffold $@ "$(TITEL)"
 
+# The W3C's Nu Html Checker (vnu.jar, pinned in package-lock.json) for tests/test_html_validity.py;
+# --ignore-scripts: its install script would download a Java runtime, the system's Java 17 serves.
+node_modules/.installed: package.json package-lock.json | java
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else \
+	    echo "Java ontbreekt voor de HTML-controle. Installeer het pakket 'default-jre-headless'"; \
+	    echo "(Debian/Ubuntu: sudo apt-get install default-jre-headless)."; \
+	    exit 1; \
+	  fi; \
+	}
+
 # On every core; a file's tests stay on one worker, so its expensive fixtures are built once.
-test: $(VENV)/.test-installed browser
+test: $(VENV)/.test-installed browser node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # While working: everything that needs no Chromium and builds no complete site.

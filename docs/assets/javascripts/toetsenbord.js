@@ -39,5 +39,10 @@
   });
   drawer.addEventListener("change", update);
   small.addEventListener("change", update);
+  // A page (also one a browser brings back on reload or Back) starts with the menu closed:
+  // Material's autocomplete="off" did that, which is invalid on a checkbox (overrides/base.html).
+  window.addEventListener("pageshow", function () {
+    if (drawer.checked) toggle(false);
+  });
   update();
 })();
