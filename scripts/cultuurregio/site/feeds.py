@@ -35,6 +35,18 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
     if video_template is not None:
         # Checked on the page already; here only the poster and the link matter.
         html = render_videos(html, Path(), "", video_template)[0]
+    root = off_site(html, base_url)
+    for image in root.iter("img"):
+        if image.get("src") in (photos or {}):
+            image.set("src", photos[image.get("src")])
+    return inner_html(root).strip()
+
+
+def off_site(html: str, base_url: str):
+    """A page's content for reading away from the site (a feed reader, a mail program), as an
+    lxml tree: without the title that the item or mail repeats, permalink signs, comments,
+    what needs the site's scripts; each <picture> its plain <img> (the fallback in one width:
+    not every reader knows <picture>); every `href` and `src` absolute against `base_url`."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     # drop_tree keeps the text that follows an element; remove() would lose it.
     for heading in root.iter("h1"):
@@ -42,7 +54,6 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
         break
     for tag in root.xpath(HEADERLINK) + root.xpath("//comment()") + root.xpath(VIDEO_PAGE_ONLY):
         tag.drop_tree()
-    # Feed readers do not all understand <picture>: its plain <img>, the fallback in one width.
     for picture in list(root.iter("picture")):
         image = picture.find(".//img")
         for attribute in ("srcset", "sizes", "loading", "decoding"):
@@ -53,11 +64,11 @@ def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
         for attribute in ("href", "src"):
             if attribute in tag.attrib:
                 tag.set(attribute, urljoin(base_url, tag.get(attribute)))
-    for image in root.iter("img"):
-        if image.get("src") in (photos or {}):
-            image.set("src", photos[image.get("src")])
-    inner = (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
-    return inner.strip()
+    return root
+
+
+def inner_html(root) -> str:
+    return (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
 
 
 def finish_feed(path: Path, photos: dict[str, str] | None = None, video_template: Template | None = None) -> None:

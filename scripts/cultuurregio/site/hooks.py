@@ -144,7 +144,7 @@ def on_page_content(html, page, config, files):
         project = Path(config.config_file_path).parent
         source, name = Path(page.file.abs_src_path), f"docs/{page.file.src_uri}"
         problems += outside_problems(html, source, name, config.site_url or "", project / "data")
-        html, video_problems, _ = render_videos(html, source, name, _video_template(config))
+        html, video_problems = render_videos(html, source, name, _video_template(config))
         problems += video_problems
     html, photo_problems = _photos.page_content(html, page)
     for problem in problems + photo_problems:

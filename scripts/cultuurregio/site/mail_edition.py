@@ -24,15 +24,15 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import css_inline
 import lxml.html
 from jinja2 import Environment
-from lxml import etree
 from markupsafe import Markup
 
 from cultuurregio.site.dates import TIMEZONE, date_label
+from cultuurregio.site.feeds import inner_html, off_site
 from cultuurregio.site.mail_settings import MailSettings
 from cultuurregio.site.mail_text import plain_text
 
@@ -41,8 +41,8 @@ MESSAGE = "nieuwsbrief.eml"
 MAX_BYTES = 102_000
 IMAGE_WIDTH = 560  # the column's 600 px less its padding
 LOGO = {"pad": "assets/logo-144.png", "breedte": 72, "hoogte": 72}
-SITE_ONLY = ("button", "script", "style", "iframe", "form", "input", "link", "noscript")
-DROPPED_CLASSES = ("headerlink", "cr-verborgen", "cr-video__paneel", "cr-video__toestemming")
+SITE_ONLY = ("script", "style", "iframe", "form", "input", "link", "noscript")
+DROPPED_CLASSES = ("cr-verborgen", "cr-video__toestemming")
 
 
 @dataclass(frozen=True)
@@ -83,22 +83,14 @@ def make_edition(newsletter: Newsletter, settings: MailSettings, site_url: str, 
 
 
 def mail_content(content: str, page_url: str) -> str:
-    """The newsletter's content as a mail program needs it."""
-    root = lxml.html.fragment_fromstring(content, create_parent="div")
-    for heading in root.iter("h1"):
-        heading.drop_tree()
-        break
-    for element in list(root.iter(etree.Comment)):
-        element.drop_tree()
+    """The newsletter's content as a mail program needs it: as off the site (feeds.off_site),
+    and without anything a mail program drops or cannot use."""
+    root = off_site(content, page_url)
     for element in [e for e in root.iter() if isinstance(e.tag, str) and (
             e.tag in SITE_ONLY or set(e.get("class", "").split()) & set(DROPPED_CLASSES))]:
         element.drop_tree()
     for link in root.find_class("cr-foto-vergroten"):
         link.drop_tag()  # a mail program has no photo dialog
-    for picture in list(root.iter("picture")):
-        image = picture.find(".//img")
-        image.tail = picture.tail
-        picture.getparent().replace(picture, image)
     for image in root.iter("img"):
         _fit(image)
     for video in root.find_class("cr-video"):
@@ -106,15 +98,12 @@ def mail_content(content: str, page_url: str) -> str:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        for attribute in ("href", "src"):
-            if element.get(attribute):
-                element.set(attribute, urljoin(page_url, element.get(attribute)))
         for attribute in [a for a in element.attrib if a.startswith(("data-", "aria-describedby"))
-                          or a in ("id", "srcset", "sizes", "loading", "decoding", "hidden", "rel")]:
+                          or a in ("id", "hidden", "rel")]:
             del element.attrib[attribute]
     for table in root.iter("table"):
         table.set("class", (table.get("class", "") + " gegevens").strip())
-    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return inner_html(root)
 
 
 def _fit(image) -> None:

@@ -51,10 +51,6 @@ class Source:
     speler: str  # the player's address, loaded on the button only
     kijkadres: str  # the video's own page, a plain link
 
-    @property
-    def host(self) -> str:
-        return PLAYER_HOSTS[self.dienst]
-
 
 def video_source(address: str) -> Source | None:
     """The video behind an address copied from YouTube or Vimeo (any of their forms)."""
@@ -118,14 +114,13 @@ def makeExtension(**kwargs) -> VideoExtension:  # noqa: N802 (Python-Markdown's 
     return VideoExtension(**kwargs)
 
 
-def render_videos(html: str, source: Path, name: str, template: Template) -> tuple[str, list[Problem], set[str]]:
-    """Each marked block of a rendered page as the video template; the problems, and the
-    player hosts the page needs."""
+def render_videos(html: str, source: Path, name: str, template: Template) -> tuple[str, list[Problem]]:
+    """Each marked block of a rendered page as the video template, and the problems. (The
+    page's policy allows the players it finds in the finished page: hooks.py, on_post_page.)"""
     if MARK not in html:
-        return html, [], set()
+        return html, []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     problems: list[Problem] = []
-    hosts: set[str] = set()
     for block in root.find_class(MARK):
         address = block.get("data-adres", "")
         found = video_source(address)
@@ -153,7 +148,6 @@ def render_videos(html: str, source: Path, name: str, template: Template) -> tup
             poster = Markup(lxml.html.tostring(images[0], encoding="unicode", with_tail=False))
             caption = block.find(".//figcaption")
             maker = caption.text_content().strip() if caption is not None else None
-        hosts.add(found.host)
         # Stable and unique on any page that shows it (the blog's overview pages show excerpts).
         ident = "cr-video-" + hashlib.sha256(found.speler.encode()).hexdigest()[:10]
         rendered = template.render(video=found, titel=title, poster=poster, maker=maker, id=ident)
@@ -161,4 +155,4 @@ def render_videos(html: str, source: Path, name: str, template: Template) -> tup
         replacement.tail = block.tail
         block.getparent().replace(block, replacement)
     inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-    return inner, problems, hosts
+    return inner, problems
