@@ -14,7 +14,7 @@ BIN    := $(VENV)/bin
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel check lock clean browser java lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
+.PHONY: serve build test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,11 +52,19 @@ bouwdatum: $(VENV)/.site-installed
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
 	$(BIN)/python -m cultuurregio.redactie.scaffold $@ "$(TITEL)"
 
-# The W3C's Nu Html Checker (vnu.jar, pinned in package-lock.json) for tests/test_html_validity.py;
-# --ignore-scripts: its install script would download a Java runtime, the system's Java 17 serves.
-node_modules/.installed: package.json package-lock.json | java
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+# The W3C's Nu Html Checker (vnu.jar) for tests/test_html_validity.py and pa11y for
+# tests/test_pa11y.py, pinned in package-lock.json. --ignore-scripts: their install scripts
+# would download a Java runtime and a Chromium; the system's Java and Debian's Chromium serve.
+node_modules/.installed: package.json package-lock.json | java node
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Node.js (20 of nieuwer, met npm) ontbreekt voor de HTML-controle en pa11y."; \
+	  echo "Installeer het via https://nodejs.org of het pakketbeheer van uw systeem."; \
+	  exit 1; \
+	}
 
 java:
 	@command -v java >/dev/null 2>&1 || { \

@@ -104,3 +104,30 @@ def test_a_word_with_a_diaeresis_is_found_typed_with_and_without_it(search_page,
     for query in (word, unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode()):
         paths = {urlsplit(href).path.removeprefix(urlsplit(web.base).path) for href in results_for(search_page, query)}
         assert page in paths, f"{query!r}: {sorted(paths)}"
+
+
+def test_the_search_buttons_submit_goes_to_the_best_result_as_enter_does(browser, web):
+    """The form's submit button (a form needs one: HTML_CodeSniffer H32.2) is not a reload
+    of the page with the query, but what Enter in the field does."""
+    page = browser.new_page()
+    page.goto(web.base, wait_until="networkidle")
+    best = {}
+    for submit in ("click", "Enter"):
+        box = page.locator("input.md-search__input")
+        page.keyboard.press("/")
+        box.fill("")
+        box.type("werkgroepen", delay=20)
+        page.wait_for_selector(".md-search-result__link")
+        page.wait_for_timeout(300)
+        best[submit] = page.eval_on_selector_all(".md-search-result__link", """links => links
+            .map(a => [a.href, +a.firstElementChild.getAttribute('data-md-score')])
+            .sort((a, b) => b[1] - a[1])[0][0]""")
+        with page.expect_navigation():
+            if submit == "click":
+                page.locator(".md-search__form button[type=submit]").click()
+            else:
+                page.keyboard.press("Enter")
+        assert page.url == best[submit] and "query=" not in page.url, (submit, page.url)
+        page.goto(web.base, wait_until="networkidle")
+    assert best["click"] == best["Enter"]
+    page.close()
