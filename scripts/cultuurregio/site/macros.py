@@ -89,6 +89,14 @@ def define_env(env) -> None:
                       adres=settings.aanmelden.removeprefix("mailto:"))
 
     @env.macro
+    def toegankelijkheidsverklaring() -> str:
+        """The accessibility statement from data/toegankelijkheid.yml, with its status
+        computed for the build date (site/accessibility_statement.py)."""
+        statement, today = env.variables["toegankelijkheid"], env.variables["bouwdatum"]
+        return render("toegankelijkheidsverklaring.html", verklaring=statement, status=statement.status(today),
+                      bouwdatum=today)
+
+    @env.macro
     def kaart() -> str:
         """The schematic map of Twente; each name links to its entry on the Gemeenten page."""
         points, height = place(content().gemeenten)

@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from cultuurregio.site.dates import date_label
+
 # Python-Markdown's own backslash escapes; '<', '>' and '&' are handled by HTML escaping.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
@@ -33,6 +35,7 @@ def environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["datum"] = date_label
     return env
 
 

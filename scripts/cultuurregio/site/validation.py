@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cultuurregio.site.accessibility_statement import Statement, read_statement, statement_notes
 from cultuurregio.site.content import Content, load_content
 from cultuurregio.site.mail_settings import MailSettings, read_mail_settings
 from cultuurregio.site.nav_check import nav_problems
@@ -27,6 +28,12 @@ class Checked:
     # How the newsletter goes out by e-mail, and what sending still needs (notes, not problems).
     mail: MailSettings | None = None
     mail_notes: list[Problem] = field(default_factory=list)
+    # The accessibility statement; what it still lacks depends on the build date.
+    statement: Statement | None = None
+
+    def notes(self, today: dt.date) -> list[Problem]:
+        """What editors still have to fill in ("let op"): never a reason to stop the build."""
+        return self.mail_notes + statement_notes(self.statement, today)
 
 
 def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str,
@@ -35,6 +42,8 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
     problems: list[Problem] = nav_problems(config_file, docs)
     mail, mail_problems, mail_notes = read_mail_settings(project / "data", site_name)
     problems += mail_problems
+    statement, statement_problems = read_statement(project / "data")
+    problems += statement_problems
     try:
         content = load_content(project / "data")
     except ContentError as error:
@@ -47,7 +56,7 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
     problems += newsletter_problems + page_encodings(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
-    return Checked(content, sorted(problems), dates, mail, mail_notes)
+    return Checked(content, sorted(problems), dates, mail, mail_notes, statement)
 
 
 def check_site(config) -> Checked:

@@ -1,0 +1,147 @@
+"""The accessibility statement (/toegankelijkheid/) from data/toegankelijkheid.yml: its status
+is computed, never claimed. Each copy below gets a data file made by the test; the status the
+page must show is worked out here from that data and the rules as README.md writes them
+("Toegankelijkheidsstatus"), not by the site's code and not copied from its output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from dateutil.relativedelta import relativedelta
+
+from cultuurregio.project import ROOT
+from tests.helpers import build, check, line_of
+
+DATA = "data/toegankelijkheid.yml"
+
+
+def build_day(epoch: str) -> dt.date:
+    """README, "Bouwdatum": the builds here get the checkout's moment as SOURCE_DATE_EPOCH."""
+    return dt.datetime.fromtimestamp(int(epoch), ZoneInfo("Europe/Amsterdam")).date()
+
+
+def expected_status(data: dict, today: dt.date) -> str:
+    """README.md, "Toegankelijkheidsstatus", rule by rule."""
+    day = dt.date.fromisoformat
+    approval = data["akkoord"]
+    # 1. No approved statement.
+    if not (approval["functie"] and approval["naam"] and approval["datum"]) or day(str(approval["datum"])) > today:
+        return "E"
+    approved = day(str(approval["datum"]))
+
+    # 2. Research that counts.
+    def counts(research: dict) -> bool:
+        done = day(str(research["datum"]))
+        return ({"WCAG-EM", "handmatig"} <= set(research["methode"]) and research["alle_eisen"] == "ja"
+                and research["hele_site"] == "ja" and done <= today and today <= done + relativedelta(months=36))
+
+    if any(counts(research) for research in data["onderzoeken"]):
+        # 3.
+        letter = "B" if data["bekende_problemen"] else "A"
+    else:
+        # 4.
+        limit = approved + relativedelta(months=6)
+        planned = data["onderzoek_gepland"]
+        letter = "C" if planned and day(str(planned)) <= limit and today <= limit else "D"
+    # 5. An approval more than 12 months old: one letter lower, D stays D.
+    if today > approved + relativedelta(months=12):
+        letter = {"A": "B", "B": "C", "C": "D"}.get(letter, letter)
+    return letter
+
+
+def statement(today: dt.date, *, research_age_days: int | None = 30, problems: int = 0,
+              approval_age_days: int | None = 10, planned_in_days: int | None = None) -> dict:
+    """A complete statement as editors would write it, with test-made names and dates."""
+    ago = lambda days: (today - dt.timedelta(days=days)).isoformat()  # noqa: E731
+    research = [] if research_age_days is None else [{
+        "datum": ago(research_age_days), "methode": ["WCAG-EM", "handmatig", "automatisch"],
+        "alle_eisen": "ja", "hele_site": "ja", "uitgevoerd_door": "Testbureau Toegankelijk",
+        "rapport": "https://rapport.example/onderzoek-cultuurregio.pdf"}]
+    known = [{"eis": f"1.4.{3 + n} Testeis {n}", "probleem": f"Testprobleem nummer {n}.",
+              "maatregel": f"Testmaatregel nummer {n}.", "gepland": ago(-60 - n)} for n in range(problems)]
+    return {
+        "organisatie": "Cultuurregio Twente",
+        "websites": ["https://cultuurregio-twente.github.io/website/"],
+        "onderzoeken": research,
+        "onderzoek_gepland": None if planned_in_days is None else ago(-planned_in_days),
+        "bekende_problemen": known,
+        "contact": "contact.md",
+        "akkoord": {"functie": "Testfunctie", "naam": "T. Tester",
+                    "datum": None if approval_age_days is None else ago(approval_age_days)},
+    }
+
+
+def shown_status(soup: BeautifulSoup) -> str:
+    return soup.select_one(".cr-status__letter").get_text(strip=True).removeprefix("Status ").strip()
+
+
+def test_todays_statement_renders_honestly(pages, epoch):
+    data = yaml.safe_load((ROOT / DATA).read_text(encoding="utf-8"))
+    page = pages["toegankelijkheid/index.html"]
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert shown_status(page) == expected_status(data, build_day(epoch))
+    if not data["onderzoeken"]:
+        assert "nog geen toegankelijkheidsonderzoek" in text
+    if not all(data["akkoord"].values()):
+        assert "nog niet goedgekeurd" in text
+    # What was there before the statement came from data: the law, and how to report a problem.
+    assert "Besluit digitale toegankelijkheid overheid" in text and "Een probleem melden" in text
+    assert page.select_one("#een-probleem-melden ~ p a[href='../contact/']")
+
+
+CASES = {
+    "complete research and approval": {},
+    "known problems with measures": {"problems": 2},
+    "research older than 36 months": {"research_age_days": 365 * 3 + 40},
+    "approval older than a year": {"approval_age_days": 400},
+    "no research, one planned": {"research_age_days": None, "planned_in_days": 60},
+}
+
+
+MEANT = {"complete research and approval": "A", "known problems with measures": "B"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_path, case):
+    today = build_day(epoch)
+    data = statement(today, **CASES[case])
+    expected = expected_status(data, today)
+    # The copies are what they say: complete → A, known problems → B, old research lower than both.
+    assert expected == MEANT.get(case, expected) and (case != "research older than 36 months" or expected > "B")
+    (project / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup((tmp_path / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert shown_status(page) == expected, case
+    text = page.select_one("article").get_text(" ", strip=True)
+    for research in data["onderzoeken"]:
+        assert research["uitgevoerd_door"] in text
+        assert page.select_one(f"a[href='{research['rapport']}']")
+    for known in data["bekende_problemen"]:
+        assert all(known[key] in text for key in ("eis", "probleem", "maatregel"))
+    assert "T. Tester" in text and "Testfunctie" in text
+
+
+def test_make_check_says_what_is_missing_and_refuses_a_problem_without_measure(project, epoch):
+    today = build_day(epoch)
+    data = statement(today, research_age_days=None, approval_age_days=None)
+    data["akkoord"]["naam"] = None
+    (project / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = check(project, SOURCE_DATE_EPOCH=epoch)
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = [line for line in result.stdout.splitlines() if line.startswith(DATA)]
+    assert any(line.startswith(f"{DATA}:{line_of(project / DATA, '  naam:')}: let op:") and "naam, datum" in line
+               for line in notes), notes
+    assert any(line.startswith(f"{DATA}:{line_of(project / DATA, 'onderzoeken:')}: let op:") for line in notes)
+
+    complete = statement(today, problems=1)
+    del complete["bekende_problemen"][0]["maatregel"]
+    (project / DATA).write_text(yaml.safe_dump(complete, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = check(project, SOURCE_DATE_EPOCH=epoch)
+    assert result.returncode == 1
+    assert f"{DATA}:{line_of(project / DATA, '- eis:')}: veld 'maatregel' ontbreekt" in result.stdout, result.stdout
