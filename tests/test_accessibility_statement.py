@@ -105,6 +105,7 @@ CASES = {
 MEANT = {"complete research and approval": "A", "known problems with measures": "B"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_path, case):
     today = build_day(epoch)
@@ -127,6 +128,7 @@ def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_pat
     assert "T. Tester" in text and "Testfunctie" in text
 
 
+@pytest.mark.slow
 def test_make_check_says_what_is_missing_and_refuses_a_problem_without_measure(project, epoch):
     today = build_day(epoch)
     data = statement(today, research_age_days=None, approval_age_days=None)
