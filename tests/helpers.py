@@ -239,3 +239,17 @@ def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.da
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--amend", "--no-edit", date=yesterday)
     return project, today, tomorrow
+
+
+NU_CHECKER = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def nu_html_errors(pages: list[Path], root: Path) -> list[str]:
+    """The W3C's Nu Html Checker (vnu.jar, pinned in package-lock.json, on the system's Java)
+    on these files: each error as `path:line: message`, the path relative to `root`."""
+    assert NU_CHECKER.is_file(), "vnu.jar ontbreekt: draai 'make test' (npm ci installeert het)"
+    result = subprocess.run(["java", "-jar", str(NU_CHECKER), "--errors-only", "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True)
+    return [f"{m['url'].removeprefix(root.as_uri())}:{m.get('lastLine')}: {m['message']}"
+            for m in json.loads(result.stderr)["messages"]]
+

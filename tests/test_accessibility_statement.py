@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
 from cultuurregio.project import ROOT
-from tests.helpers import build, check, line_of
+from tests.helpers import build, check, line_of, nu_html_errors
 
 DATA = "data/toegankelijkheid.yml"
 
@@ -116,9 +116,11 @@ def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_pat
     (project / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stdout + result.stderr
-    page = BeautifulSoup((tmp_path / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    built = tmp_path / "site" / "toegankelijkheid" / "index.html"
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
     assert shown_status(page) == expected, case
+    # Research, problems and approval are rendered only in copies like these: valid HTML there too.
+    assert nu_html_errors([built], tmp_path) == []
     text = page.select_one("article").get_text(" ", strip=True)
     for research in data["onderzoeken"]:
         assert research["uitgevoerd_door"] in text
