@@ -123,11 +123,10 @@ def page_urls(site: Path, base: str) -> list[str]:
 
 
 def published_newsletters(project: Path = ROOT) -> list[dict]:
-    """The newsletters as their source files say they are, read without the site's code."""
+    """The newsletters as their source files say they are (drafts left out), read without the site's code."""
     posts = []
     for path in sorted((project / POSTS).glob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        if meta.get("draft"):
+        if (meta := yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])).get("draft"):
             continue
         created = meta["date"]["created"]
         assert isinstance(created, dt.date)
@@ -241,15 +240,11 @@ def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.da
     return project, today, tomorrow
 
 
-NU_CHECKER = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
 
 def nu_html_errors(pages: list[Path], root: Path) -> list[str]:
-    """The W3C's Nu Html Checker (vnu.jar, pinned in package-lock.json, on the system's Java)
-    on these files: each error as `path:line: message`, the path relative to `root`."""
-    assert NU_CHECKER.is_file(), "vnu.jar ontbreekt: draai 'make test' (npm ci installeert het)"
-    result = subprocess.run(["java", "-jar", str(NU_CHECKER), "--errors-only", "--format", "json", *map(str, pages)],
-                            capture_output=True, text=True)
-    return [f"{m['url'].removeprefix(root.as_uri())}:{m.get('lastLine')}: {m['message']}"
-            for m in json.loads(result.stderr)["messages"]]
-
+    """The W3C's Nu Html Checker (vnu.jar from package-lock.json) on these files: `path:line: message`."""
+    checker = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert checker.is_file(), "vnu.jar ontbreekt: draai 'make test' (npm ci installeert het)"
+    messages = json.loads(subprocess.run(["java", "-jar", str(checker), "--errors-only", "--format", "json",
+                                          *map(str, pages)], capture_output=True, text=True).stderr)["messages"]
+    return [f"{m['url'].removeprefix(root.as_uri())}:{m.get('lastLine')}: {m['message']}" for m in messages]
