@@ -99,6 +99,7 @@ CASES = {
     "research older than 36 months": {"research_age_days": 365 * 3 + 40},
     "approval older than a year": {"approval_age_days": 400},
     "no research, one planned": {"research_age_days": None, "planned_in_days": 60},
+    "no research, none planned": {"research_age_days": None},
 }
 
 
@@ -122,6 +123,8 @@ def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_pat
     # Research, problems and approval are rendered only in copies like these: valid HTML there too.
     assert nu_html_errors([built], tmp_path) == []
     text = page.select_one("article").get_text(" ", strip=True)
+    if not data["onderzoeken"]:
+        assert "nog geen toegankelijkheidsonderzoek" in text
     for research in data["onderzoeken"]:
         assert research["uitgevoerd_door"] in text
         assert page.select_one(f"a[href='{research['rapport']}']")
