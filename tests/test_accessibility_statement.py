@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
 from cultuurregio.project import ROOT
-from tests.helpers import build, check, line_of, nu_html_errors
+from tests.helpers import FOREIGN, build, check, line_of, nu_html_errors
 
 DATA = "data/toegankelijkheid.yml"
 
@@ -152,3 +152,6 @@ def test_make_check_says_what_is_missing_and_refuses_a_problem_without_measure(p
     result = check(project, SOURCE_DATE_EPOCH=epoch)
     assert result.returncode == 1
     assert f"{DATA}:{line_of(project / DATA, '- eis:')}: veld 'maatregel' ontbreekt" in result.stdout, result.stdout
+    # The one problem, said once: not also as a page whose macro failed, nor in a library's words.
+    output = result.stdout + result.stderr
+    assert "1 probleem gevonden" in output and "macro" not in output and not FOREIGN.search(output), output

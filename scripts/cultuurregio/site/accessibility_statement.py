@@ -162,23 +162,25 @@ def statement_notes(statement: Statement | None, today: dt.date) -> list[Problem
         notes.append(Problem(source.name, source.line(path), message))
 
     if not statement.approved:
-        missing = [key for key in ("functie", "naam", "datum") if not source.data["akkoord"][key]]
-        note(("akkoord", missing[0]), f"'gezien en akkoord' is nog niet ingevuld ({', '.join(missing)}); laat iemand die "
-                           "daarvoor tekent de verklaring goedkeuren. Tot dan is de status E")
+        given = {"functie": statement.functie, "naam": statement.naam, "datum": statement.akkoord}
+        missing = [key for key, value in given.items() if not value]
+        note(("akkoord", missing[0]), f"'gezien en akkoord' is nog niet ingevuld ({', '.join(missing)}); laat "
+                                      "iemand die daarvoor tekent de verklaring goedkeuren. Tot dan is de status E")
     elif statement.akkoord > today:
         note(("akkoord", "datum"), "de datum van het akkoord ligt na vandaag; tot die dag is de status E")
     elif months_after(statement.akkoord, APPROVAL_MONTHS) < today:
         note(("akkoord", "datum"), "het akkoord is ouder dan een jaar; laat de verklaring opnieuw bekijken en "
                                    "goedkeuren (nieuwe datum). Tot dan staat de status een letter lager")
+    counted = any(not research.shortcomings(today) for research in statement.onderzoeken)
     if not statement.onderzoeken:
         note(("onderzoeken",), "er is nog geen toegankelijkheidsonderzoek vastgelegd; laat de hele site onderzoeken "
                                "(WCAG-EM, alle 50 eisen) of zet de datum van een afgesproken onderzoek bij "
                                "onderzoek_gepland. Zonder onderzoek is de status hoogstens C")
-    elif all(research.shortcomings(today) for research in statement.onderzoeken):
+    elif not counted:
         newest = max(range(len(statement.onderzoeken)), key=lambda i: statement.onderzoeken[i].datum)
         note(("onderzoeken", newest, "datum"), "dit onderzoek telt niet mee voor status A of B: "
              + "; ".join(statement.onderzoeken[newest].shortcomings(today)))
-    if statement.onderzoek_gepland and statement.onderzoek_gepland < today:
+    if statement.onderzoek_gepland and statement.onderzoek_gepland < today and not counted:
         note(("onderzoek_gepland",), "de datum van het geplande onderzoek is voorbij; leg het onderzoek vast "
                                      "bij onderzoeken, of zet een nieuwe datum")
     for index, known in enumerate(statement.bekende_problemen):

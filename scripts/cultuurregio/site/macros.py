@@ -93,6 +93,9 @@ def define_env(env) -> None:
         """The accessibility statement from data/toegankelijkheid.yml, with its status
         computed for the build date (site/accessibility_statement.py)."""
         statement, today = env.variables["toegankelijkheid"], env.variables["bouwdatum"]
+        if statement is None:
+            # The data file's problems are reported with their lines, and nothing is published.
+            return ""
         return render("toegankelijkheidsverklaring.html", verklaring=statement, status=statement.status(today),
                       bouwdatum=today)
 
