@@ -139,9 +139,12 @@ def test_make_check_says_what_is_missing_and_refuses_a_problem_without_measure(p
     data = statement(today, research_age_days=None, approval_age_days=None)
     data["akkoord"]["naam"] = None
     (project / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = check(project, SOURCE_DATE_EPOCH=epoch)
+    # Published somewhere else than the statement says (a domain of its own, say).
+    result = check(project, SOURCE_DATE_EPOCH=epoch, SITE_URL="https://www.cultuurregio.example/")
     assert result.returncode == 0, result.stdout + result.stderr
     notes = [line for line in result.stdout.splitlines() if line.startswith(DATA)]
+    assert any(line.startswith(f"{DATA}:{line_of(project / DATA, data['websites'][0])}: let op: de site staat op "
+                               "https://www.cultuurregio.example/") for line in notes), notes
     assert any(line.startswith(f"{DATA}:{line_of(project / DATA, '  naam:')}: let op:") and "naam, datum" in line
                for line in notes), notes
     assert any(line.startswith(f"{DATA}:{line_of(project / DATA, 'onderzoeken:')}: let op:") for line in notes)

@@ -151,8 +151,9 @@ def read_statement(data_dir: Path) -> tuple[Statement | None, list[Problem]]:
                      document), []
 
 
-def statement_notes(statement: Statement | None, today: dt.date) -> list[Problem]:
-    """What editors still have to fill in or renew ("let op"); never a reason to stop the build."""
+def statement_notes(statement: Statement | None, today: dt.date, site_url: str | None) -> list[Problem]:
+    """What editors still have to fill in or renew ("let op"); never a reason to stop the build.
+    `site_url`: where the site is published (None for the preview)."""
     if statement is None:
         return []
     source = statement.source
@@ -161,6 +162,9 @@ def statement_notes(statement: Statement | None, today: dt.date) -> list[Problem
     def note(path: tuple, message: str) -> None:
         notes.append(Problem(source.name, source.line(path), message))
 
+    if site_url and site_url.rstrip("/") not in {website.rstrip("/") for website in statement.websites}:
+        note(("websites",), f"de site staat op {site_url}, maar dat adres staat niet bij websites; zet het erbij "
+                            "(en haal een oud adres weg), anders geldt de verklaring niet voor deze site")
     if not statement.approved:
         given = {"functie": statement.functie, "naam": statement.naam, "datum": statement.akkoord}
         missing = [key for key, value in given.items() if not value]

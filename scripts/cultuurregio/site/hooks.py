@@ -106,7 +106,7 @@ def on_config(config):
                     if t["naam"] in by_name}
     # Stale content never stops the build (the daily rebuild must keep publishing);
     # `make check` and the pull request list these notes.
-    for note in stale_content(_checked.content, _today) + _checked.notes(_today):
+    for note in stale_content(_checked.content, _today) + _checked.notes(_today, None if _serving else config.site_url):
         log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
     config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today,

@@ -31,9 +31,10 @@ class Checked:
     # The accessibility statement; what it still lacks depends on the build date.
     statement: Statement | None = None
 
-    def notes(self, today: dt.date) -> list[Problem]:
-        """What editors still have to fill in ("let op"): never a reason to stop the build."""
-        return self.mail_notes + statement_notes(self.statement, today)
+    def notes(self, today: dt.date, site_url: str | None) -> list[Problem]:
+        """What editors still have to fill in ("let op"): never a reason to stop the build.
+        `site_url`: where the site is published (None for the preview)."""
+        return self.mail_notes + statement_notes(self.statement, today, site_url)
 
 
 def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str,
