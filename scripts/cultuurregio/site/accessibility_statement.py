@@ -105,10 +105,14 @@ class Statement:
     def approved(self) -> bool:
         return bool(self.functie and self.naam and self.akkoord)
 
+    def counting_research(self, today: dt.date) -> Research | None:
+        """The newest research that counts for status A or B (README, rule 2), if any."""
+        return next((r for r in sorted(self.onderzoeken, key=lambda r: r.datum, reverse=True)
+                     if not r.shortcomings(today)), None)
+
     def status(self, today: dt.date) -> Status:
         """The rules of README.md, "Toegankelijkheidsstatus", in their order."""
-        valid = next((r for r in sorted(self.onderzoeken, key=lambda r: r.datum, reverse=True)
-                      if not r.shortcomings(today)), None)
+        valid = self.counting_research(today)
         if valid and not self.bekende_problemen:
             reasons = ["Uit onderzoek blijkt dat de site aan alle 50 eisen voldoet."]
         elif valid:
@@ -175,7 +179,7 @@ def statement_notes(statement: Statement | None, today: dt.date, site_url: str |
     elif months_after(statement.akkoord, APPROVAL_MONTHS) < today:
         note(("akkoord", "datum"), "het akkoord is ouder dan een jaar; laat de verklaring opnieuw bekijken en "
                                    "goedkeuren (nieuwe datum). Tot dan staat de status een letter lager")
-    counted = any(not research.shortcomings(today) for research in statement.onderzoeken)
+    counted = statement.counting_research(today) is not None
     if not statement.onderzoeken:
         note(("onderzoeken",), "er is nog geen toegankelijkheidsonderzoek vastgelegd; laat de hele site onderzoeken "
                                "(WCAG-EM, alle 50 eisen) of zet de datum van een afgesproken onderzoek bij "
