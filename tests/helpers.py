@@ -22,7 +22,8 @@ from cultuurregio.project import ROOT, read_config
 POSTS = Path("docs") / "nieuwsbrief" / "posts"
 # What an untranslated library message or a crash looks like.
 FOREIGN = re.compile(r"Traceback|Doc file|contains a link|Couldn't|is not found|Error:|Aborted|"
-                     r"UnicodeDecodeError|_Macro|undefined")
+                     r"UnicodeDecodeError|_Macro|undefined|found character|start any token|tab character|"
+                     r"not allowed|expected|while scanning|fout in de code")
 # The rules axe-core applies in the browser tests: WCAG 2.2 AA and best practice.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -238,7 +239,6 @@ def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.da
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--amend", "--no-edit", date=yesterday)
     return project, today, tomorrow
-
 
 
 def nu_html_errors(pages: list[Path], root: Path) -> list[str]:

@@ -81,6 +81,31 @@ def incomplete_web_address(data):
     return "samenwerkingen.yml", add_field(data / "samenwerkingen.yml", ("samenwerkingen", 0), "website: www.twente.nl")
 
 
+def tab_for_indentation(data):
+    path = data / "gemeenten.yml"
+    line = replace_value(path, ("gemeenten", 1, "naam"), "Tweede")
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[line - 1] = "\t" + text[line - 1].lstrip(" ")
+    path.write_text("".join(text), encoding="utf-8")
+    return "gemeenten.yml", line
+
+
+def pasted_control_character(data):
+    # Word's manual line break (Shift+Enter) is U+000B.
+    return "themas.yml", replace_value(data / "themas.yml", ("themas", 0, "naam"), "Tijd\x0ben ruimte")
+
+
+def line_break_in_a_one_line_field(data):
+    # A meeting's title is the SUMMARY of its calendar entry and a heading.
+    return "agenda.yml", replace_value(data / "agenda.yml", ("bijeenkomsten", 1, "titel"),
+                                      '"Bijeenkomst\\r\\nBcc: iemand@voorbeeld.nl"')
+
+
+def address_with_a_line_break(data):
+    # `|` keeps the line break: security.txt would get an empty line in its Contact field.
+    return "organisatie.yml", append(data / "organisatie.yml", "beveiligingsmelding: |\n  mailto:test@voorbeeld.nl\n")
+
+
 # mistake -> (makes it and says where, words the message must contain, whether the schema sees it)
 SCENARIOS = {
     "unparseable YAML": (unparseable, ["geen geldige YAML"], False),
@@ -95,7 +120,18 @@ SCENARIOS = {
     "unknown municipality": (unknown_municipality, ["gemeente 'enschde' bestaat niet"], False),
     "unknown field": (unknown_field, ["onbekend veld 'samenvating'"], True),
     "duplicate key": (duplicate_key, ["veld 'naam' staat hier twee keer"], False),
+    "tab for indentation": (tab_for_indentation, ["er staat een tab", "gebruik spaties"], False),
+    "pasted control character": (pasted_control_character, ["onzichtbaar stuurteken (U+000B)"], False),
+    "line break in a one-line field": (line_break_in_a_one_line_field,
+                                       ["\\r\\nBcc", "'titel'", "op één regel"], True),
+    # Python's `$` matches before a final line break, VS Code's does not: the build reads the
+    # pattern as JSON Schema means it (site/schema.py), and this helper as Python does.
+    "web address with a line break": (address_with_a_line_break, ["'mailto:test@voorbeeld.nl\\n'", "https://"],
+                                      False),
 }
+
+# What PyYAML and libyaml say in English, which an editor must never see.
+PARSER_ENGLISH = ("found", "character", "token", "expected", "scanning", "mapping", "allowed")
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -106,6 +142,7 @@ def test_each_data_mistake_is_named_with_file_and_line(project, scenario):
     assert line in [problem.line for problem in problems], (line, problems)
     text = " ".join(str(problem) for problem in problems)
     assert all(word in text for word in words), text
+    assert not [word for word in PARSER_ENGLISH if word in text.split()], text
     if schema_sees_it:
         document, _ = read_yaml(project / "data" / name, name.removesuffix(".yml"))
         assert list(schema_validator(name.removesuffix(".yml")).iter_errors(document.data)), \

@@ -56,6 +56,15 @@ SCENARIOS = {
                              "categorie 'Debatten' bestaat niet (kies uit: "),
     "unknown author": ("authors:\n  - ", "authors:\n  - redaktie\n  - ", "  - redaktie",
                        "auteur 'redaktie' bestaat niet"),
+    # The title is the e-mail's Subject: a line break there would be a header of its own.
+    "title with a line break": ("slug: testbrief\n", 'slug: testbrief\ntitle: "Testbrief\\r\\nBcc: x@voorbeeld.nl"\n',
+                                "title:", "'Testbrief\\r\\nBcc: x@voorbeeld.nl' bij 'title': schrijf dit op één regel"),
+    "title over two lines": ("slug: testbrief\n", "slug: testbrief\ntitle: |\n  Testbrief\n  met een tweede regel\n",
+                             "title:", "'Testbrief\\nmet een tweede regel\\n' bij 'title': schrijf dit op één regel"),
+    "tab in the front matter": ("categories:\n  - ", "categories:\n\t- ", "\t- ",
+                                "er staat een tab op deze regel; gebruik spaties"),
+    "description with a control character": ("  Een nieuwsbrief die", "  Een\x0c nieuwsbrief die", "  Een\x0c",
+                                             "op deze regel staat een onzichtbaar stuurteken (U+000C)"),
 }
 
 

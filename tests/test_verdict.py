@@ -89,6 +89,27 @@ def unsafe_svg(project):
     return [("docs/assets/partnerlogo.svg", 3)]
 
 
+def tabs(project):
+    """The most common YAML mistake, in a page's front matter and in a data file at once."""
+    page = project / "docs" / "privacy.md"
+    page.write_text("---\ntitle: Privacy\n\tsearch:\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    data = project / "data" / "themas.yml"
+    line = append(data, "  - slug: tab\n\tnaam: Met een tab\n") + 1
+    return [("docs/privacy.md", 3), ("data/themas.yml", line)]
+
+
+def tab_in_mkdocs_yml(project):
+    config = project / "mkdocs.yml"
+    replace_once(config, "\n  - Contact: contact.md", "\n\t- Contact: contact.md")
+    return [("mkdocs.yml", line_of(config, "\t- Contact"))]
+
+
+def title_over_two_lines(project):
+    crlf = newsletter(project, "2019-03-crlf.md", front='date:\n  created: 2019-03-14\ntitle: "Een\\r\\nBcc: x@voorbeeld.nl"\n')
+    block = newsletter(project, "2019-03-blok.md", front="date:\n  created: 2019-03-14\ntitle: |\n  Twee\n  regels\n")
+    return [(relative(project, crlf), line_of(crlf, "title:")), (relative(project, block), line_of(block, "title:"))]
+
+
 CASES = {
     "newsletter without <!-- more -->": no_marker,
     "newsletter saved as Windows-1252": windows_1252,
@@ -96,6 +117,9 @@ CASES = {
     "links to a page, an image and an anchor that do not exist": broken_links,
     "a stray {{ in a page with macros": stray_braces,
     "an SVG that holds a script": unsafe_svg,
+    "tabs in front matter and data": tabs,
+    "a tab in mkdocs.yml": tab_in_mkdocs_yml,
+    "a newsletter title over two lines": title_over_two_lines,
     **IMAGE_CASES,
 }
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from cultuurregio.project import ROOT
@@ -25,6 +27,7 @@ def test_a_newsletter_with_a_broken_link_fails_with_an_annotation_and_a_dutch_su
     row = next(r for r in job.summary.splitlines() if r.startswith(f"| `{name}` | {line} |"))
     assert "verslag-dat-er-niet-is.md" in row and not FOREIGN.search(job.summary), job.summary
     assert job.outcomes[CHANGES_STEP] == "skipped" and "site" not in runner.artifacts
+    assert not (runner.workspace / "site").exists(), "a half-built site was left behind"
 
 
 def test_a_clean_change_passes_lists_the_pages_it_moves_and_keeps_the_site(tmp_path):
@@ -42,3 +45,17 @@ def test_a_clean_change_passes_lists_the_pages_it_moves_and_keeps_the_site(tmp_p
     site = runner.artifacts["site"]
     assert (site / "nieuwsbrief/2019/03/een-nieuwe-brief/index.html").is_file()
     assert "Borne aan de Bornsebeek" in (site / "gemeenten" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_change_that_adds_a_symbolic_link_is_refused_and_no_site_is_uploaded(tmp_path):
+    origin = origin_repository(ROOT, tmp_path / "origin")
+    # What a pull request can add through git: a link to the runner's own files.
+    os.symlink("../../.git/config", origin / "docs" / "assets" / "notities.txt")
+    os.symlink("/proc/self/environ", origin / "docs" / "omgeving.txt")
+    runner, job = run_pull_request(tmp_path, origin)
+
+    assert not job.ok
+    for name, target in (("docs/assets/notities.txt", "../../.git/config"), ("docs/omgeving.txt", "/proc/self/environ")):
+        assert f"::error file={name},title=" in job.log and f"naar '{target}'" in job.summary, job.log
+    assert not FOREIGN.search(job.summary), job.summary
+    assert "site" not in runner.artifacts and not (runner.workspace / "site").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -66,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         verdict = strict_build(args.config_file.resolve(), site_dir)
     report(verdict, os.environ.get("GITHUB_ACTIONS") == "true")
     count = len(verdict.problems)
+    if count and args.site_dir:
+        # A half-built site must not be kept as if it were the change's (nor be uploaded).
+        shutil.rmtree(args.site_dir, ignore_errors=True)
     if count:
         print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden; pas ze aan en "
               "draai 'make check' opnieuw.", file=sys.stderr)

@@ -9,6 +9,8 @@ Content and its checks
   yamlfile.py, schema.py (schemas/), content.py   read, validate and load data/
   validation.py       every check before anything renders; newsletters.py, image_checks.py,
                       staleness.py ("let op"), problems.py (file, line, message)
+  symlinks.py         only what is in the repository: every symbolic link refused, before anything is read
+  yaml_messages.py    the YAML parsers' errors in Dutch (a tab its own sentence)
   library_messages.py MkDocs' and mkdocs-macros' English messages in Dutch
   dates.py            dates in Dutch, and the one build date rule
 

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from cultuurregio.site.problems import Problem
+from cultuurregio.site.yaml_messages import yaml_problem
+from cultuurregio.site.yamlfile import read_text
 
 NAME = "mkdocs.yml"
 INDENT = ("controleer de inspringing: elk menu-item begint met '- ' en staat precies onder de andere "
@@ -23,13 +25,13 @@ INDENT = ("controleer de inspringing: elk menu-item begint met '- ' en staat pre
 
 def config_problems(config_file: Path) -> list[Problem]:
     """What keeps mkdocs.yml from being read at all, with its line."""
+    text, problems = read_text(config_file, NAME)
+    if text is None:
+        return problems
     try:
-        yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return [Problem(NAME, mark.line + 1 if mark else None, f"dit bestand is geen geldige YAML meer; {INDENT}")]
-    except UnicodeDecodeError:
-        return [Problem(NAME, None, "dit bestand is niet als UTF-8 bewaard; bewaar het opnieuw als UTF-8")]
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return [yaml_problem(error, text, NAME, INDENT)]
     return []
 
 
@@ -43,7 +45,7 @@ def nav_problems(config_file: Path, docs: Path | None) -> list[Problem]:
     menu item, with its line in mkdocs.yml (without `docs`, only the shape)."""
     try:
         root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
         return config_problems(config_file)
     nav = next((value for key, value in getattr(root, "value", []) if key.value == "nav"), None)
     if nav is None:

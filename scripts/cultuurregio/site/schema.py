@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 
 from cultuurregio.site.problems import Problem
@@ -31,6 +32,7 @@ _TYPE_NAMES = {
 }
 
 _format_checker = FormatChecker()
+_VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 @_format_checker.checks("partial-date", raises=ValueError)
@@ -68,10 +70,22 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _ecma_pattern(validator, pattern: str, instance: Any, schema: dict):
+    """`pattern` as JSON Schema means it (ECMA-262), where `$` is the end of the text. Python's
+    `$` also matches before a final line break, so 'https://x' + a newline (what `veld: |`
+    gives) would pass here and fail in editors' VS Code, and end up in a header or security.txt."""
+    if isinstance(instance, str) and not re.search(_END.sub(r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_END = re.compile(r"(?<!\\)\$")
+_Validator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
     schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=_format_checker)
+    return _Validator(schema, registry=_registry(), format_checker=_format_checker)
 
 
 def validate(document: YamlFile, schema_name: str) -> list[Problem]:
@@ -104,7 +118,9 @@ def _shown(value: Any) -> str:
     if value is None:
         return "leeg"
     if isinstance(value, str):
-        return f"'{value}'"
+        # A line break or tab shown as such would break the message's own line.
+        return "'" + re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: _VISIBLE.get(m[0], f"\\u{ord(m[0]):04x}"),
+                            value) + "'"
     return json.dumps(value, ensure_ascii=False, default=str)
 
 

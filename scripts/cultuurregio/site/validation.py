@@ -14,7 +14,8 @@ from cultuurregio.site.nav_check import nav_problems
 from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.problems import ContentError, Problem
 from cultuurregio.site.svg_check import svg_problems
-from cultuurregio.site.yamlfile import read_text
+from cultuurregio.site.symlinks import symlink_problems
+from cultuurregio.site.yamlfile import read_front_matter, read_text
 
 
 @dataclass
@@ -40,6 +41,10 @@ class Checked:
 def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str,
                      site_name: str = "") -> Checked:
     project = config_file.parent
+    # Before anything is read: a link could make any reader below read a file of the machine.
+    links = symlink_problems(project)
+    if links:
+        return Checked(None, links)
     problems: list[Problem] = nav_problems(config_file, docs)
     mail, mail_problems, mail_notes = read_mail_settings(project / "data", site_name)
     problems += mail_problems
@@ -54,7 +59,7 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
         problems += missing_theme_pages(content, docs)
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
     newsletter_problems, dates = check_newsletters(docs, categories, separator)
-    problems += newsletter_problems + page_encodings(docs)
+    problems += newsletter_problems + page_problems(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
     return Checked(content, sorted(problems), dates, mail, mail_notes, statement)
@@ -67,12 +72,18 @@ def check_site(config) -> Checked:
                             blog.categories_allowed, blog.post_excerpt_separator, config.site_name)
 
 
-def page_encodings(docs: Path) -> list[Problem]:
-    """Pages that are not UTF-8 (newsletters are read, and so checked, on their own)."""
+def page_problems(docs: Path) -> list[Problem]:
+    """Pages that are not UTF-8, hold control characters, or whose front matter is no valid
+    YAML (MkDocs would silently publish it as text). Newsletters are checked on their own."""
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
-        if not path.relative_to(docs).is_relative_to(POSTS):
-            problems += read_text(path, f"docs/{path.relative_to(docs).as_posix()}")[1]
+        if path.relative_to(docs).is_relative_to(POSTS):
+            continue
+        name = f"docs/{path.relative_to(docs).as_posix()}"
+        text, found = read_text(path, name)
+        problems += found
+        if text is not None and text.lstrip("\ufeff").startswith("---"):
+            problems += read_front_matter(path, name)[1]
     return problems
 
 

@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from cultuurregio.site.library_messages import translate
 from cultuurregio.site.nav_check import unreadable
 from cultuurregio.site.problems import NOT_BUILT, Problem
+from cultuurregio.site.symlinks import symlink_problems
 
 
 @dataclass
@@ -60,9 +61,11 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
     """Build strictly into `site_dir`; every problem, in Dutch (none: the site is complete).
 
     `console`, if given, also receives the build's messages (already in Dutch)."""
-    if unreadable(config_file):
+    # A link to a file of the machine is refused before MkDocs reads anything (site/symlinks.py).
+    early = symlink_problems(config_file.parent) or unreadable(config_file)
+    if early:
         # MkDocs would stop at once, in English and without the line.
-        return Verdict(unreadable(config_file))
+        return Verdict(early)
     logger = logging.getLogger("mkdocs")
     collector = _Collector(config_file)
     handlers = [collector] + ([console] if console else [])

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from cultuurregio.site.problems import Problem
+from cultuurregio.site.symlinks import symlink_problem
+from cultuurregio.site.yaml_messages import yaml_problem
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT = "tag:yaml.org,2002:int"
@@ -41,6 +43,8 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(_INT, _INT_PATTERN, list("-+0123456789"))
 
 Path_ = tuple[str | int, ...]
+# Control characters other than tab, line feed and carriage return (C0, DEL and C1).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -101,13 +105,18 @@ def _duplicate_keys(node: yaml.Node, name: str) -> list[Problem]:
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
-    """The text of an editor's file, which must be UTF-8 (a byte order mark is fine)."""
+    """The text of an editor's file, which must be UTF-8 (a byte order mark is fine), without
+    invisible control characters, and a file of the repository itself, not a link to one."""
+    if path.is_symlink():
+        # site/symlinks.py names every link before anything is read; this keeps a reader
+        # that is called on its own from following one.
+        return None, [symlink_problem(path, name)]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(name, None, "dit bestand ontbreekt; zet het terug (zie git)")]
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         # Word and Notepad save as Windows-1252 unless told otherwise; "–" and "’" then break.
         line = data[: error.start].count(b"\n") + 1
@@ -115,6 +124,15 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
                               "teken staat op deze regel); open het en kies 'Opslaan als' met codering "
                               "UTF-8 (Kladblok: Codering UTF-8; VS Code: rechtsonder de codering, 'Save "
                               "with Encoding', UTF-8)")]
+    control = CONTROL.search(text)
+    if control:
+        # Pasted from Word (a manual line break is U+000B) or a PDF; XML (the feeds) and HTML
+        # forbid them, YAML refuses them, and in a mail header they are an error.
+        line = text[: control.start()].count("\n") + 1
+        return None, [Problem(name, line, f"op deze regel staat een onzichtbaar stuurteken (U+{ord(control[0]):04X}), "
+                              "meestal meegekomen bij het plakken uit Word of een pdf; typ de tekst rond die "
+                              "plek opnieuw of haal het teken weg (in VS Code zichtbaar als een rood blokje)")]
+    return text, []
 
 
 def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
@@ -133,18 +151,8 @@ def _parse(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
             return None, [Problem(name, None, "dit bestand is leeg")]
         problems = _duplicate_keys(root, name)
         data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        detail = error.problem or "onbekende fout"
-        return None, [
-            Problem(
-                name,
-                line,
-                f"dit is geen geldige YAML ({detail}); controleer inspringing, dubbele punten "
-                "en aanhalingstekens op of vlak boven deze regel",
-            )
-        ]
+    except yaml.YAMLError as error:
+        return None, [yaml_problem(error, text, name)]
     finally:
         loader.dispose()
     return YamlFile(name, data, root), problems
