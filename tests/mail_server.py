@@ -14,7 +14,7 @@ from aiosmtpd.smtp import AuthResult
 
 SETTINGS = {"adres": "nieuwsbrief@example.org", "antwoordadres": "redactie@example.org",
             "lijstadres": "lijst@example.org", "afmelden": "https://example.org/afmelden",
-            "aanmelden": "https://example.org/aanmelden"}
+            "aanmelden": "https://example.org/aanmelden", "redactieadres": "proef@example.org"}
 USER, PASSWORD = "redactie", "test-wachtwoord"
 
 
@@ -23,7 +23,7 @@ def fill_in_settings(project: Path) -> None:
     path = project / "data" / "verzending.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["afzender"]["adres"] = SETTINGS["adres"]
-    for key in ("antwoordadres", "lijstadres", "afmelden", "aanmelden"):
+    for key in ("antwoordadres", "lijstadres", "afmelden", "aanmelden", "redactieadres"):
         data[key] = SETTINGS[key]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
@@ -59,3 +59,16 @@ def smtp_server(certificate, inbox: Inbox, password: str = PASSWORD) -> Controll
                             auth_require_tls=True, authenticator=authenticate)
     controller.start()
     return controller
+
+
+def trusted_authority(tmp_path: Path, monkeypatch):
+    """A test certificate authority that this process and what it starts trust (as GitHub's image
+    trusts public ones): the authority and the bundle, for `smtp_server`."""
+    import trustme
+
+    authority = trustme.CA()
+    bundle = tmp_path / "vertrouwd.pem"
+    system = Path(ssl.get_default_verify_paths().openssl_cafile or "/etc/ssl/certs/ca-certificates.crt")
+    bundle.write_bytes((system.read_bytes() if system.is_file() else b"") + authority.cert_pem.bytes())
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))  # the runner's image: KEPT passes it on
+    return authority, bundle

@@ -7,9 +7,7 @@ the runner's image trusts, as GitHub's image trusts public ones."""
 from __future__ import annotations
 
 import email
-import ssl
 from email import policy
-from pathlib import Path
 
 import pytest
 import yaml
@@ -18,7 +16,7 @@ from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from tests.github_actions import Runner, commit, git, job_named, origin_repository
 from tests.helpers import published_newsletters, replace_once
-from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
+from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server, trusted_authority
 
 pytestmark = pytest.mark.slow
 
@@ -26,13 +24,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "nieuwsbrief.yml"
 
 
 def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, monkeypatch):
-    import trustme
-
-    authority = trustme.CA()
-    bundle = tmp_path / "vertrouwd.pem"
-    system = Path(ssl.get_default_verify_paths().openssl_cafile or "/etc/ssl/certs/ca-certificates.crt")
-    bundle.write_bytes((system.read_bytes() if system.is_file() else b"") + authority.cert_pem.bytes())
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))  # the runner's image: KEPT passes it on
+    certificate = trusted_authority(tmp_path, monkeypatch)
 
     origin = origin_repository(ROOT, tmp_path / "origin")
     fill_in_settings(origin)
@@ -40,7 +32,7 @@ def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, mon
                     inputs={"slug": published_newsletters()[-1]["slug"], "testadres": ""},
                     secrets={"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD})
     inbox = Inbox()
-    server = smtp_server((authority, bundle), inbox)
+    server = smtp_server(certificate, inbox)
     runner.secrets["SMTP_PORT"] = str(server.port)
     try:
         # "Online" is asked of the site the job builds, served where its site_url says.

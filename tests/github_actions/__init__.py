@@ -3,6 +3,7 @@
     runner = Runner(origin, tmp_path, event="pull_request", ref="refs/pull/1/merge", base_ref="main")
     job = runner.run(".github/workflows/check.yml", "inhoud")
     job.ok, job.log, job.summary, runner.artifacts["site"]
+    jobs = runner.run_all(".github/workflows/deploy.yml")   # every job, `needs:` and job `if:` honoured
 
 What is done as on GitHub:
 - GitHub's variables (GITHUB_ACTIONS, CI, GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_REF,
@@ -15,7 +16,12 @@ What is done as on GitHub:
   with, run and the job's environment; `if:` with GitHub's implicit `success() &&`; a
   failed step skips the later ones unless they ask for failure() or always().
 - `run:` as `bash --noprofile --norc -eo pipefail`, in the workspace, within the job's
-  `timeout-minutes`.
+  `timeout-minutes`. Each job starts in an empty workspace, as on a machine of its own.
+- A whole run (`run_all`): the jobs in the file's order, a job skipped (None) when a job it
+  `needs` did not succeed or its own `if:` is false (`job_runs`). GITHUB_RUN_ATTEMPT is 1, or
+  what the test gives for a re-run; `failing` names actions that fail in this run (a Pages
+  outage). Concurrency groups are not run in parallel here: jobs of one group run one after
+  the other, which is what the group guarantees on GitHub.
 - `uses:` only for the actions in STAND_INS, each standing in for what that action does:
   checkout clones the origin at the event's ref into a fresh workspace (every branch as
   `origin/*` with `fetch-depth: 0`, only the change by default); setup-python checks that

@@ -156,3 +156,15 @@ def hash_files(workspace: Path, patterns: list[str]) -> str:
     return digest.hexdigest()
 
 
+def condition(job_or_step: dict) -> str:
+    """Its `if:` as GitHub reads it: `${{ }}` optional, success() implied unless a status function is named."""
+    text = str(job_or_step.get("if", "success()")).strip()
+    text = text[3:-2] if text.startswith("${{") else text
+    return text if any(f"{f}(" in text for f in STATUS_FUNCTIONS) else f"success() && ({text})"
+
+
+class Secrets(dict):
+    """`secrets.NAME`: a secret nobody set is empty, never an unknown name."""
+
+    def get(self, key, default=None):
+        return super().get(key, "")

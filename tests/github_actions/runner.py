@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.github_actions.expressions import STATUS_FUNCTIONS, Expression, WorkflowError, as_text, expressions, truthy
+from tests.github_actions.expressions import Expression, Secrets, WorkflowError, as_text, condition, expressions, truthy
 
 REPOSITORY = "cultuurregio-twente/website"
 # What a machine has, not what GitHub or these tests set: nothing else reaches a step.
@@ -36,8 +36,13 @@ class Runner:
     """One workflow run for one event: a fresh workspace, its artifacts, its jobs in turn."""
 
     def __init__(self, origin: Path, folder: Path, event: str, ref: str, base_ref: str = "",
-                 inputs: dict | None = None, secrets: dict | None = None):
+                 inputs: dict | None = None, secrets: dict | None = None, failing: frozenset[str] = frozenset(),
+                 attempt: int = 1):
         self.origin, self.event, self.ref, self.base_ref = origin, event, ref, base_ref
+        # Actions that fail in this run, as GitHub's own can (a Pages outage: "actions/deploy-pages").
+        self.failing = failing
+        # GITHUB_RUN_ATTEMPT: 2 and up when someone presses "Re-run" on the same run.
+        self.attempt = attempt
         # workflow_dispatch's inputs as the editor typed them; the repository's secrets (a
         # secret that is not set is an empty string, as on GitHub).
         self.inputs, self.secrets = inputs or {}, secrets or {}
@@ -59,14 +64,39 @@ class Runner:
         return re.sub(r"\$\{\{(.*?)\}\}", lambda m: as_text(
             Expression(m[1], context, self.workspace, failed).value()), text)
 
+    def run_all(self, workflow_file: Path) -> dict[str, Job | None]:
+        """Every job of the workflow in the order of the file (needs before their jobs), as GitHub
+        runs them: a job whose `needs` did not all succeed, or whose `if:` is false, is skipped
+        (None). Each job starts in a fresh workspace."""
+        workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
+        jobs: dict[str, Job | None] = {}
+        for job_id, job in workflow["jobs"].items():
+            needs = job.get("needs") or []
+            needs = [needs] if isinstance(needs, str) else needs
+            if any(need not in jobs for need in needs):
+                raise WorkflowError(f"job {job_id} needs a job that comes after it")
+            failed = not all(jobs[need] and jobs[need].ok for need in needs)
+            jobs[job_id] = self.run(workflow_file, job_id) if self.job_runs(workflow_file, job_id, failed) else None
+        return jobs
+
+    def job_runs(self, workflow_file: Path, job_id: str, needs_failed: bool = False) -> bool:
+        """Whether GitHub starts the job for this event (its `if:`, with the implicit success()
+        of the jobs it needs)."""
+        job = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))["jobs"][job_id]
+        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(self.inputs)}
+        return truthy(Expression(condition(job), context, self.workspace, needs_failed).value())
+
     def run(self, workflow_file: Path, job_id: str) -> Job:
         workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
+        # Each job on a machine of its own: what an earlier job left is not there.
+        shutil.rmtree(self.workspace)
+        self.workspace.mkdir()
         triggers = workflow.get("on", workflow.get(True))
         if self.event not in (triggers if isinstance(triggers, (dict, list)) else [triggers]):
             raise WorkflowError(f"{Path(workflow_file).name} does not run on {self.event}")
         job = workflow["jobs"][job_id]
         context = {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(self.inputs),
-                   "secrets": _Secrets(self.secrets)}
+                   "secrets": Secrets(self.secrets)}
         # Every expression of the job is known before any step runs, skipped steps' too.
         for text in expressions({"concurrency": workflow.get("concurrency"), "env": workflow.get("env"), **job}):
             Expression(text, context, self.workspace, False).value()
@@ -75,7 +105,7 @@ class Runner:
         environment.update({"GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_WORKSPACE": str(self.workspace),
                             "GITHUB_EVENT_NAME": self.event, "GITHUB_REF": self.ref,
                             "GITHUB_BASE_REF": self.base_ref, "GITHUB_REPOSITORY": REPOSITORY,
-                            "RUNNER_TEMP": str(self.temp)})
+                            "RUNNER_TEMP": str(self.temp), "GITHUB_RUN_ATTEMPT": str(self.attempt)})
         for level in (workflow, job):
             environment.update({k: RUNNER_IMAGE.get(str(v), str(v)) for k, v in self.expand_all(
                 level.get("env") or {}, context).items()})
@@ -86,11 +116,7 @@ class Runner:
                 raise WorkflowError(f"step {number} has keys this runner does not know: {sorted(unknown)}")
             name = step.get("name") or step.get("uses") or step["run"].splitlines()[0]
             context["env"] = environment
-            condition = str(step.get("if", "success()")).strip()
-            condition = condition[3:-2] if condition.startswith("${{") else condition
-            if not any(f"{f}(" in condition for f in STATUS_FUNCTIONS):
-                condition = f"success() && ({condition})"
-            if not truthy(Expression(condition, context, self.workspace, failed).value()):
+            if not truthy(Expression(condition(step), context, self.workspace, failed).value()):
                 outcomes[name] = "skipped"
                 continue
             files = {key: self.temp / f"{key.lower()}-{number}" for key in
@@ -137,6 +163,8 @@ class Runner:
         action = uses.split("@", 1)[0]
         if action not in STAND_INS:
             raise WorkflowError(f"no stand-in for the action {uses!r}: add one to tests/github_actions/")
+        if action in self.failing:
+            return False, f"{action} failed (as the test asked)", {}
         self.action_ref = uses.partition("@")[2]
         return STAND_INS[action](self, with_)
 
@@ -185,13 +213,6 @@ class Runner:
             return False, "no Pages artifact was uploaded in this run", {}
         owner, name = REPOSITORY.split("/")
         return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
-
-
-class _Secrets(dict):
-    """`secrets.NAME`: a secret nobody set is empty, never an unknown name."""
-
-    def get(self, key, default=None):
-        return super().get(key, "")
 
 
 # upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it

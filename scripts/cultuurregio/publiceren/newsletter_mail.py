@@ -124,12 +124,7 @@ def prepare(project: Path, site: Path, slug: str, test_address: str | None) -> t
     if not is_online(online):
         raise Refused(f"'{slug}' staat nog niet online ({online}); wacht tot de site gepubliceerd is")
     if test_address:
-        subject = message["Subject"]
-        del message["Subject"], message["To"], message["Message-ID"]
-        message["Subject"] = f"[TEST] {subject}"
-        message["To"] = test_address
-        message["Message-ID"] = make_msgid("test", domain=urlsplit(config.site_url).hostname)
-        return message, [test_address], {}
+        return as_test(message, test_address, config.site_url), [test_address], {}
     for entry in read_ledger(project):
         if entry.get("slug") == slug:
             if entry.get("status") == "bezig":
@@ -141,6 +136,16 @@ def prepare(project: Path, site: Path, slug: str, test_address: str | None) -> t
     entry = {"slug": slug, "status": "bezig", "moment": _now(), "message_id": str(message["Message-ID"]).strip(),
              "aan": settings.lijstadres}
     return message, [settings.lijstadres], entry
+
+
+def as_test(message: email.message.EmailMessage, address: str, site_url: str) -> email.message.EmailMessage:
+    """The message as a test: [TEST] before the subject, to `address` only, a Message-ID of its own."""
+    subject = message["Subject"]
+    del message["Subject"], message["To"], message["Message-ID"]
+    message["Subject"] = f"[TEST] {subject}"
+    message["To"] = address
+    message["Message-ID"] = make_msgid("test", domain=urlsplit(site_url).hostname)
+    return message
 
 
 def is_online(url: str) -> bool:

@@ -33,6 +33,7 @@ class MailSettings:
     lijstadres: str | None = None
     aanmelden: str | None = None
     afmelden: str | None = None
+    redactieadres: str | None = None  # where the test of a newsletter that goes out by itself goes
 
     @property
     def list_id(self) -> str | None:
@@ -53,7 +54,7 @@ def read_mail_settings(data_dir: Path, site_name: str) -> tuple[MailSettings, li
         return MailSettings(site_name), problems, []
     data = document.data
     settings = MailSettings(data["afzender"]["naam"], data["afzender"]["adres"], data["antwoordadres"],
-                            data["lijstadres"], data["aanmelden"], data["afmelden"])
+                            data["lijstadres"], data["aanmelden"], data["afmelden"], data.get("redactieadres"))
     notes = []
     for path, what in NEEDED.items():
         value = data
