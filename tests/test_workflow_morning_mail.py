@@ -164,3 +164,15 @@ def test_turning_the_field_on_for_the_whole_archive_sends_nothing(project, monke
     assert len(scheduled_mail.marked(project)) == len(list((project / POSTS).glob("*.md")))
     assert scheduled_mail.morning(project, project / "site", record=False) == []
     assert ledger(project) == []
+
+
+def test_both_ways_of_sending_share_one_group_and_the_secrets_reach_only_the_send_step():
+    manual, deploy = (yaml.safe_load(path.read_text(encoding="utf-8")) for path in (MANUAL, DEPLOY))
+    morning = deploy["jobs"][SEND]
+    # One group: GitHub runs the two one after the other, and the ledger refuses the second.
+    assert morning["concurrency"]["group"] == manual["concurrency"]["group"]
+    assert morning["concurrency"]["cancel-in-progress"] is False and morning["needs"] == "deploy"
+    with_secrets = [step.get("name") for job in deploy["jobs"].values() for step in job["steps"]
+                    if "secrets." in yaml.safe_dump(step)]
+    assert with_secrets == ["Versturen"] and "secrets." not in yaml.safe_dump({k: v for k, v in morning.items()
+                                                                                if k != "steps"})
