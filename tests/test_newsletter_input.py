@@ -96,3 +96,23 @@ def test_template_syntax_in_a_newsletter_is_published_as_written(project, post, 
     feed = ET.parse(site_dir / "feed_rss_created.xml").getroot()
     item = next(i for i in feed.iter("item") if i.findtext("link").endswith("/2019/03/testbrief/"))
     assert QUOTE in BeautifulSoup(item.findtext("description"), "html.parser").get_text()
+
+
+def test_a_coming_newsletter_that_goes_by_itself_without_an_editors_address_is_pointed_out(project):
+    import datetime as dt
+
+    from tests.helpers import newsletter
+    from tests.mail_server import fill_in_settings
+
+    coming = newsletter(project, "2099-01-vanzelf.md", front="date:\n  created: 2099-01-05\nautomatisch_versturen: true\n")
+    newsletter(project, "2019-03-oud.md", front="date:\n  created: 2019-03-14\nautomatisch_versturen: true\n")
+    today = dt.date(2026, 12, 3)
+
+    def notes():
+        return [str(n) for n in checked(project).notes(today, None) if "redactieadres" in n.message]
+
+    # Only the coming one (the old one never goes by itself), at the field's line.
+    assert [note.split(": ", 1)[0] for note in notes()] == [
+        f"docs/nieuwsbrief/posts/{coming.name}, regel {line_of(coming, 'automatisch_versturen')}"]
+    fill_in_settings(project)
+    assert notes() == []

@@ -19,11 +19,12 @@ AUTHORS = Path("nieuwsbrief") / ".authors.yml"
 
 
 def check_newsletters(docs_dir: Path, allowed_categories: list[str],
-                      separator: str) -> tuple[list[Problem], dict[str, dt.date]]:
-    """Every problem in the newsletters, and each correct newsletter's date (by its path in
-    docs/), for scheduling."""
+                      separator: str) -> tuple[list[Problem], dict[str, dt.date], dict[str, int]]:
+    """Every problem in the newsletters, each correct newsletter's date (by its path in docs/),
+    for scheduling, and the line of `automatisch_versturen: true` in those that go out by themselves."""
     problems: list[Problem] = []
     dates: dict[str, dt.date] = {}
+    automatic: dict[str, int] = {}
     authors_name = f"docs/{AUTHORS.as_posix()}"
     authors_file, found = read_yaml(docs_dir / AUTHORS, authors_name)
     problems += found
@@ -70,7 +71,9 @@ def check_newsletters(docs_dir: Path, allowed_categories: list[str],
                     "maand; kies een andere")
         slugs[key] = name
         dates[path.relative_to(docs_dir).as_posix()] = created
-    return problems, dates
+        if meta.get("automatisch_versturen") and not meta.get("draft"):
+            automatic[path.relative_to(docs_dir).as_posix()] = document.line(("automatisch_versturen",))
+    return problems, dates, automatic
 
 
 def check_theme_categories(theme_names: list[str], allowed_categories: list[str]) -> list[Problem]:

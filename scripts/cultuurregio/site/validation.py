@@ -31,11 +31,22 @@ class Checked:
     mail_notes: list[Problem] = field(default_factory=list)
     # The accessibility statement; what it still lacks depends on the build date.
     statement: Statement | None = None
+    # Newsletters that go out by themselves on their day: the line of the field, by path in docs/.
+    automatic: dict[str, int] = field(default_factory=dict)
 
     def notes(self, today: dt.date, site_url: str | None) -> list[Problem]:
         """What editors still have to fill in ("let op"): never a reason to stop the build.
         `site_url`: where the site is published (None for the preview)."""
-        return self.mail_notes + statement_notes(self.statement, today, site_url)
+        return self.mail_notes + statement_notes(self.statement, today, site_url) + self.automatic_notes(today)
+
+    def automatic_notes(self, today: dt.date) -> list[Problem]:
+        """A coming newsletter that should go out by itself, while nothing can (publiceren/scheduled_mail.py)."""
+        if self.mail is None or self.mail.redactieadres:
+            return []
+        return [Problem(f"docs/{path}", line, "deze nieuwsbrief gaat vanzelf naar de lijst (automatisch_versturen: "
+                        "true), maar data/verzending.yml heeft geen redactieadres; zonder dat adres gaat er niets "
+                        "vanzelf, ook geen test. Vul het in, of verstuur hem met de hand")
+                for path, line in sorted(self.automatic.items()) if self.newsletter_dates.get(path, today) >= today]
 
 
 def check_everything(config_file: Path, docs: Path, categories: list[str], separator: str,
@@ -58,11 +69,11 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
     if content is not None:
         problems += missing_theme_pages(content, docs)
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
-    newsletter_problems, dates = check_newsletters(docs, categories, separator)
+    newsletter_problems, dates, automatic = check_newsletters(docs, categories, separator)
     problems += newsletter_problems + page_problems(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
-    return Checked(content, sorted(problems), dates, mail, mail_notes, statement)
+    return Checked(content, sorted(problems), dates, mail, mail_notes, statement, automatic)
 
 
 def check_site(config) -> Checked:
