@@ -25,6 +25,22 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    # Longest files first: `--dist loadfile` hands out files in this order, so the workflow
+    # scenarios (a fresh environment per job) and the browser passes do not all end up last
+    # on one worker while the other has finished.
+    first_seen = {}
+    for index, item in enumerate(items):
+        first_seen.setdefault(item.path, index)
+
+    def rank(item) -> int:
+        if item.path.name.startswith("test_workflow_"):
+            return 0
+        return 1 if item.get_closest_marker("browser") or item.get_closest_marker("slow") else 2
+
+    file_rank = {}
+    for item in items:
+        file_rank[item.path] = min(file_rank.get(item.path, 2), rank(item))
+    items.sort(key=lambda item: (file_rank[item.path], first_seen[item.path]))
 
 
 @pytest.fixture(scope="session")

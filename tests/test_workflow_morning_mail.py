@@ -7,76 +7,29 @@ ledger is pushed to, and the build date of the day the test runs (the commit is 
 from __future__ import annotations
 
 import datetime as dt
-import email
-from contextlib import contextmanager
-from email import policy
 
 import pytest
 import yaml
 
-from cultuurregio.project import ROOT
 from cultuurregio.publiceren import scheduled_mail
-from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.dates import TIMEZONE
-from tests.github_actions import Runner, commit, git, job_named, origin_repository
-from tests.helpers import FOREIGN, POSTS, newsletter, replace_once
-from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server, trusted_authority
+from tests.github_actions import Runner, job_named
+from tests.github_actions.morning_post import (
+    DEPLOY,
+    MANUAL,
+    MARKED,
+    SECRETS,
+    SEND,
+    days,
+    ledger,
+    online,
+    origin_with,
+    to,
+)
+from tests.helpers import FOREIGN, POSTS
+from tests.mail_server import PASSWORD, SETTINGS, Inbox, fill_in_settings, trusted_authority
 
 pytestmark = pytest.mark.slow
-
-DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
-MANUAL = ROOT / ".github" / "workflows" / "nieuwsbrief.yml"
-SEND = job_named(DEPLOY, "Nieuwsbrieven van vandaag")
-MARKED = "automatisch_versturen: true\n"
-
-
-def days() -> dict[str, dt.date]:
-    today = dt.datetime.now(TIMEZONE).date()
-    return {"gisteren": today - dt.timedelta(days=1), "vandaag": today, "morgen": today + dt.timedelta(days=1)}
-
-
-def yesterday() -> str:
-    """A moment of yesterday, as git takes it."""
-    return (dt.datetime.now(TIMEZONE) - dt.timedelta(days=1)).isoformat(timespec="seconds")
-
-
-def origin_with(folder, newsletters: dict[str, tuple[str, str]]):
-    """A repository whose one commit is of yesterday (the morning build finds it on main), with
-    the test's settings and newsletters: slug -> (day, extra front matter)."""
-    when = days()
-    origin = origin_repository(ROOT, folder, date=yesterday())
-    fill_in_settings(origin)
-    for slug, (day, extra) in newsletters.items():
-        newsletter(origin, f"{when[day]:%Y-%m}-{slug}.md", front=f"date:\n  created: {when[day].isoformat()}\n{extra}")
-    return origin
-
-
-@contextmanager
-def online(origin, site, certificate, inbox: Inbox):
-    """`site` served where the site_url says (what "online" is asked of), the repository committed
-    (yesterday) and open to the ledger's pushes, and the mail server; its port."""
-    server = smtp_server(certificate, inbox)
-    try:
-        with SiteServer(site, "/website/") as web:
-            replace_once(origin / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", web.base)
-            commit(origin, "Instellingen en nieuwsbrieven van de test", date=yesterday())
-            git(origin, "config", "receive.denyCurrentBranch", "updateInstead")
-            yield str(server.port)
-    finally:
-        server.stop()
-
-
-def ledger(origin) -> list[dict]:
-    return yaml.safe_load((origin / "data" / "verzonden.yml").read_text(encoding="utf-8"))["verzonden"]
-
-
-def to(inbox: Inbox, address: str) -> list[email.message.EmailMessage]:
-    return [email.message_from_bytes(data, policy=policy.default) for recipients, data in inbox.messages
-            if recipients == [address]]
-
-
-SECRETS = {"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD}
-
 
 def test_the_morning_sends_todays_marked_newsletter_once_and_tests_tomorrows(tmp_path, monkeypatch):
     certificate = trusted_authority(tmp_path, monkeypatch)
@@ -115,41 +68,6 @@ def test_the_morning_sends_todays_marked_newsletter_once_and_tests_tomorrows(tmp
     assert inbox.messages == first and len(first) == 2
     # A push later that day does not send at all.
     assert not Runner(origin, tmp_path / "push", "push", "refs/heads/main").job_runs(DEPLOY, SEND)
-
-
-def test_by_hand_first_then_the_morning_and_a_refused_login(tmp_path, monkeypatch):
-    certificate = trusted_authority(tmp_path, monkeypatch)
-    origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "ook-vandaag": ("vandaag", MARKED)})
-    inbox = Inbox()
-    manual = Runner(origin, tmp_path / "hand", "workflow_dispatch", "refs/heads/main",
-                    inputs={"slug": "vandaag", "testadres": ""})
-    morning = Runner(origin, tmp_path / "ochtend", "schedule", "refs/heads/main")
-    # Both build the same site from the same commit; the first one's is served as the published one.
-    with online(origin, manual.workspace / "site", certificate, inbox) as port:
-        manual.secrets = {**SECRETS, "SMTP_PORT": port}
-        morning.secrets = {**SECRETS, "SMTP_PASSWORD": "verkeerd", "SMTP_PORT": port}
-        by_hand = manual.run(MANUAL, job_named(MANUAL, "Nieuwsbrief"))
-        job = morning.run(DEPLOY, SEND)
-    assert by_hand.ok, by_hand.log
-    assert len(to(inbox, SETTINGS["lijstadres"])) == 1
-    assert not job.ok
-    assert "**Niets te doen:** `vandaag`" in job.summary, job.summary
-    row = next(line for line in job.summary.splitlines() if "`ook-vandaag`" in line)
-    assert row.startswith("- **Mislukt:**") and "weigerde de inlog" in row and "niets verstuurd" in row, row
-    assert "Nieuwsbrief versturen" in job.summary and not FOREIGN.search(job.summary), job.summary
-    assert [e["slug"] for e in ledger(origin)] == ["vandaag"]
-
-
-def test_a_failed_deploy_sends_nothing(tmp_path, monkeypatch):
-    certificate = trusted_authority(tmp_path, monkeypatch)
-    origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "morgen": ("morgen", MARKED)})
-    inbox = Inbox()
-    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main", failing=frozenset({"actions/deploy-pages"}))
-    with online(origin, runner.artifact_dir / "github-pages", certificate, inbox) as port:
-        runner.secrets = {**SECRETS, "SMTP_PORT": port}
-        jobs = runner.run_all(DEPLOY)
-    assert jobs["build"].ok and not jobs["deploy"].ok and jobs[SEND] is None
-    assert inbox.messages == [] and ledger(origin) == []
 
 
 def test_turning_the_field_on_for_the_whole_archive_sends_nothing(project, monkeypatch):

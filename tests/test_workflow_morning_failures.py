@@ -1,0 +1,49 @@
+"""The morning's post when something else went first or went wrong (tests/test_workflow_morning_mail.py
+has the good morning): sent by hand before the morning, a refused login, a failed deploy. A file
+of its own so that the two workers share the scenarios."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.github_actions import Runner, job_named
+from tests.github_actions.morning_post import DEPLOY, MANUAL, MARKED, SECRETS, SEND, ledger, online, origin_with, to
+from tests.helpers import FOREIGN
+from tests.mail_server import SETTINGS, Inbox, trusted_authority
+
+pytestmark = pytest.mark.slow
+
+
+def test_by_hand_first_then_the_morning_and_a_refused_login(tmp_path, monkeypatch):
+    certificate = trusted_authority(tmp_path, monkeypatch)
+    origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "ook-vandaag": ("vandaag", MARKED)})
+    inbox = Inbox()
+    manual = Runner(origin, tmp_path / "hand", "workflow_dispatch", "refs/heads/main",
+                    inputs={"slug": "vandaag", "testadres": ""})
+    morning = Runner(origin, tmp_path / "ochtend", "schedule", "refs/heads/main")
+    # Both build the same site from the same commit; the first one's is served as the published one.
+    with online(origin, manual.workspace / "site", certificate, inbox) as port:
+        manual.secrets = {**SECRETS, "SMTP_PORT": port}
+        morning.secrets = {**SECRETS, "SMTP_PASSWORD": "verkeerd", "SMTP_PORT": port}
+        by_hand = manual.run(MANUAL, job_named(MANUAL, "Nieuwsbrief"))
+        job = morning.run(DEPLOY, SEND)
+    assert by_hand.ok, by_hand.log
+    assert len(to(inbox, SETTINGS["lijstadres"])) == 1
+    assert not job.ok
+    assert "**Niets te doen:** `vandaag`" in job.summary, job.summary
+    row = next(line for line in job.summary.splitlines() if "`ook-vandaag`" in line)
+    assert row.startswith("- **Mislukt:**") and "weigerde de inlog" in row and "niets verstuurd" in row, row
+    assert "Nieuwsbrief versturen" in job.summary and not FOREIGN.search(job.summary), job.summary
+    assert [e["slug"] for e in ledger(origin)] == ["vandaag"]
+
+
+def test_a_failed_deploy_sends_nothing(tmp_path, monkeypatch):
+    certificate = trusted_authority(tmp_path, monkeypatch)
+    origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "morgen": ("morgen", MARKED)})
+    inbox = Inbox()
+    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main", failing=frozenset({"actions/deploy-pages"}))
+    with online(origin, runner.artifact_dir / "github-pages", certificate, inbox) as port:
+        runner.secrets = {**SECRETS, "SMTP_PORT": port}
+        jobs = runner.run_all(DEPLOY)
+    assert jobs["build"].ok and not jobs["deploy"].ok and jobs[SEND] is None
+    assert inbox.messages == [] and ledger(origin) == []
