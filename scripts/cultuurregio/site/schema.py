@@ -74,11 +74,15 @@ def _ecma_pattern(validator, pattern: str, instance: Any, schema: dict):
     """`pattern` as JSON Schema means it (ECMA-262), where `$` is the end of the text. Python's
     `$` also matches before a final line break, so 'https://x' + a newline (what `veld: |`
     gives) would pass here and fail in editors' VS Code, and end up in a header or security.txt."""
-    if isinstance(instance, str) and not re.search(_END.sub(r"\\Z", pattern), instance):
+    if isinstance(instance, str) and not _ecma(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_END = re.compile(r"(?<!\\)\$")
+@cache
+def _ecma(pattern: str) -> re.Pattern:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
 _Validator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
 
 
