@@ -45,7 +45,7 @@ def nav_problems(config_file: Path, docs: Path | None) -> list[Problem]:
     menu item, with its line in mkdocs.yml (without `docs`, only the shape)."""
     try:
         root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+    except (yaml.YAMLError, UnicodeDecodeError):
         return config_problems(config_file)
     nav = next((value for key, value in getattr(root, "value", []) if key.value == "nav"), None)
     if nav is None:

@@ -15,7 +15,7 @@ from cultuurregio.site.newsletters import POSTS, check_newsletters, check_theme_
 from cultuurregio.site.problems import ContentError, Problem
 from cultuurregio.site.svg_check import svg_problems
 from cultuurregio.site.symlinks import symlink_problems
-from cultuurregio.site.yamlfile import read_front_matter, read_text
+from cultuurregio.site.yamlfile import parse_front_matter, read_text
 
 
 @dataclass
@@ -94,7 +94,7 @@ def page_problems(docs: Path) -> list[Problem]:
         text, found = read_text(path, name)
         problems += found
         if text is not None and text.lstrip("\ufeff").startswith("---"):
-            problems += read_front_matter(path, name)[1]
+            problems += parse_front_matter(text, name)[1]
     return problems
 
 

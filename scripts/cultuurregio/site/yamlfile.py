@@ -167,6 +167,11 @@ def read_front_matter(path: Path, name: str) -> tuple[YamlFile | None, list[Prob
     text, problems = read_text(path, name)
     if text is None:
         return None, problems
+    return parse_front_matter(text, name)
+
+
+def parse_front_matter(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    """`read_front_matter` for a page's text that is already read."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None, [Problem(name, 1, "de pagina begint niet met een kopje tussen twee regels "
