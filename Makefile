@@ -11,24 +11,34 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# uv makes .venv from the locks (from its cache, in about a second). The workflows put it on
+# PATH (astral-sh/setup-uv); a machine without it gets its own copy in .uv/, once.
+UV     := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+# uv from PyPI by the hashes in requirements-uv.lock, with the pip that comes with Python.
+.uv/bin/uv: requirements-uv.lock
+	@echo "uv ontbreekt op deze computer; make haalt het eenmalig van PyPI naar .uv/ (zie README)."
+	rm -rf .uv
+	PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  --target .uv -r requirements-uv.lock
+
+$(BIN)/python: | $(UV)
+	$(UV) venv --quiet --python $(PYTHON) $(VENV)
 
 # Stamp files record that the locked set is installed; they are redone when a lock changes.
+# The project itself goes in editable (uv's build backend: a path file, no build).
 $(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
-	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-test.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@ $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
@@ -46,7 +56,7 @@ check: $(VENV)/.site-installed
 # The build's moment as SOURCE_DATE_EPOCH=…, by the one rule (README, "Bouwdatum"); the
 # workflows write it to $$GITHUB_ENV so every step of a job builds for the same day.
 bouwdatum: $(VENV)/.site-installed
-	@$(BIN)/python -m cultuurregio.site.dates
+	@$(BIN)/python -m cultuurregio.site.common.dates
 
 # Start new content: make nieuwsbrief TITEL="Ideeën uit Hengelo" (likewise samenwerking, bijeenkomst).
 nieuwsbrief samenwerking bijeenkomst: $(VENV)/.site-installed
@@ -105,12 +115,13 @@ lighthouse: $(VENV)/.site-installed browser
 bench: $(VENV)/.test-installed browser
 	$(BIN)/python -m cultuurregio.meten.bench
 
-lock: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
-	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
-	  --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+# uv keeps the versions already in a lock unless pyproject.toml asks for others; the last lock
+# is uv itself, at the version the test lock holds, for machines that do not have it yet.
+LOCK := $(UV) pip compile --quiet --generate-hashes
+lock: | $(UV)
+	$(LOCK) -o requirements.lock pyproject.toml
+	$(LOCK) --extra test -o requirements-test.lock pyproject.toml
+	grep -o '^uv==[^ ]*' requirements-test.lock | $(LOCK) -o requirements-uv.lock -
 
 clean:
-	rm -rf site .site-* .cache $(VENV)
+	rm -rf site .site-* .cache .uv $(VENV)

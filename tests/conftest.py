@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cultuurregio.project import ROOT, copy_project, read_config
-from cultuurregio.site.content import Content, load_content
-from cultuurregio.site.dates import build_epoch
+from cultuurregio.site.common.dates import build_epoch
+from cultuurregio.site.content.data import Content, load_content
 from tests.helpers import build, site_pages
 
 CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
@@ -45,7 +45,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def epoch() -> str:
-    """The build's moment of this checkout (site/dates.py), for builds of copies of it."""
+    """The build's moment of this checkout (site/common/dates.py), for builds of copies of it."""
     return str(build_epoch(ROOT))
 
 

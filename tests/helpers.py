@@ -57,16 +57,16 @@ def check(project: Path, *options: str, **env: str) -> subprocess.CompletedProce
 
 
 def checked(project: Path):
-    """The content checks the build runs before anything renders (site/validation.py), on a
+    """The content checks the build runs before anything renders (site/guards/validation.py), on a
     copy of the project, in this process: what `make check` would name, in milliseconds."""
-    from cultuurregio.site.validation import check_site
+    from cultuurregio.site.guards.validation import check_site
 
     return check_site(read_config(project / "mkdocs.yml"))
 
 
 def schema_validator(name: str) -> Draft202012Validator:
     """Straight from the schema files with the JSON Schema library: no project code."""
-    from cultuurregio.site.schema import SCHEMA_DIR
+    from cultuurregio.site.content.schema import SCHEMA_DIR
 
     registry = Registry().with_resources(
         (path.name, Resource.from_contents(json.loads(path.read_text()))) for path in SCHEMA_DIR.glob("*.json"))
@@ -113,7 +113,7 @@ def site_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site (found by walking site/). Not the newsletters' e-mail
     editions: mails, with the published site's absolute addresses, tested as such in
     tests/test_mail_edition.py and tests/test_photos.py."""
-    from cultuurregio.site.mail_edition import EDITION
+    from cultuurregio.site.mail.edition import EDITION
 
     return [path for path in sorted(site.rglob("*.html")) if path.name != EDITION]
 
@@ -228,7 +228,7 @@ def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.da
     """The project as the one commit of a repository, dated yesterday, that holds newsletters
     dated today ("vandaag") and tomorrow ("morgen") in Europe/Amsterdam: what the morning
     build finds on main. The repository, today and tomorrow."""
-    from cultuurregio.site.dates import TIMEZONE
+    from cultuurregio.site.common.dates import TIMEZONE
     from tests.github_actions import git, origin_repository
 
     now = dt.datetime.now(TIMEZONE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from cultuurregio.site.yamlfile import read_yaml
+from cultuurregio.site.content.yamlfile import read_yaml
 from tests.helpers import (
     add_field,
     append,
@@ -125,7 +125,7 @@ SCENARIOS = {
     "line break in a one-line field": (line_break_in_a_one_line_field,
                                        ["\\r\\nBcc", "'titel'", "op één regel"], True),
     # Python's `$` matches before a final line break, VS Code's does not: the build reads the
-    # pattern as JSON Schema means it (site/schema.py), and this helper as Python does.
+    # pattern as JSON Schema means it (site/content/schema.py), and this helper as Python does.
     "web address with a line break": (address_with_a_line_break, ["'mailto:test@voorbeeld.nl\\n'", "https://"],
                                       False),
 }

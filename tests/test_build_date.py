@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from cultuurregio.site.dates import TIMEZONE, build_epoch
+from cultuurregio.site.common.dates import TIMEZONE, build_epoch
 from tests.github_actions import commit, git
 from tests.helpers import build, check, scheduled_for_today_and_tomorrow
 

@@ -13,9 +13,9 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.redactie.scaffold import slugify
-from cultuurregio.site.content import LISTS
-from cultuurregio.site.schema import SCHEMA_DIR
-from cultuurregio.site.yamlfile import read_yaml
+from cultuurregio.site.content.data import LISTS
+from cultuurregio.site.content.schema import SCHEMA_DIR
+from cultuurregio.site.content.yamlfile import read_yaml
 from tests.helpers import build, environment, schema_validator
 
 

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from cultuurregio.project import ROOT
-from cultuurregio.site.content import LISTS, load_content
-from cultuurregio.site.dates import PartialDate, period_label
-from cultuurregio.site.problems import ContentError, Problem
+from cultuurregio.site.common.dates import PartialDate, period_label
+from cultuurregio.site.common.problems import ContentError, Problem
+from cultuurregio.site.content.data import LISTS, load_content
 from tests.helpers import add_field, remove_field, replace_value
 
 

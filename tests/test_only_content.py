@@ -15,8 +15,8 @@ import sys
 import pytest
 from icalendar import Calendar
 
-from cultuurregio.site.ical import calendar_file
-from cultuurregio.site.yamlfile import read_yaml
+from cultuurregio.site.content.yamlfile import read_yaml
+from cultuurregio.site.outputs.ical import calendar_file
 from tests.helpers import FOREIGN, build, check, checked, environment, newsletter
 
 SECRET = "geheim-van-de-machine-9f3c"
@@ -58,7 +58,7 @@ LINKS = {
     "to the repository's .git/config": git_config,
     "to a file outside the repository": absolute_file,
     "to a folder outside the repository": folder,
-    # Decided (site/symlinks.py): no link at all, not even one that stays inside docs/.
+    # Decided (site/content/symlinks.py): no link at all, not even one that stays inside docs/.
     "to a page in the same folder": page_next_to_it,
     "in place of a data file": data_file,
     "in place of a template": template,

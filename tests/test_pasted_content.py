@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cultuurregio.site.outside import outside_problems
+from cultuurregio.site.guards.outside import outside_problems
 from tests.helpers import FOREIGN, append, build, check, checked, line_of, newsletter, photo
 
 PASTED = {

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from cultuurregio.project import ROOT
-from cultuurregio.site.dates import TIMEZONE, date_label
+from cultuurregio.site.common.dates import TIMEZONE, date_label
 from tests.helpers import heading
 
 PDF = "profiel/cultuurprofiel-twente.pdf"

@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from cultuurregio.site.category_feeds import category_feeds
-from cultuurregio.site.content import last_day
+from cultuurregio.site.content.data import last_day
+from cultuurregio.site.outputs.category_feeds import category_feeds
 from tests.helpers import announced_feeds, append, build, published_newsletters
 
 FEED = "feed_rss_created.xml"

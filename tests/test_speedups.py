@@ -96,8 +96,8 @@ def test_every_patched_object_has_a_guard():
 
 
 def test_the_category_feeds_sit_on_the_blog_plugins_own_category_pages(built):
-    """site/category_feeds.py rebuilds Material's category URL rule; the plugin's own views say."""
-    from cultuurregio.site.category_feeds import category_feeds
+    """site/outputs/category_feeds.py rebuilds Material's category URL rule; the plugin's own views say."""
+    from cultuurregio.site.outputs.category_feeds import category_feeds
 
     config, _ = built
     blog = config.plugins["material/blog"]

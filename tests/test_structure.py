@@ -113,6 +113,73 @@ def test_the_speedups_rule_catches_an_import_from_elsewhere(tmp_path):
                                            "cultuurregio/site/macros.py imports the speed-ups"]
 
 
+# The wings of site/ and their direction, as site/__init__.py writes them.
+SITE = PACKAGE / "site"
+
+
+def wing_of(path: Path, site: Path) -> str:
+    """A module's wing, or its own name for an entry point at the top of site/."""
+    parts = path.relative_to(site).parts
+    return parts[0].removesuffix(".py")
+
+
+def wing_violations(site: Path = SITE) -> list[str]:
+    """Imports inside site/ that run back up: to a later wing, to an entry point, into or out
+    of the speed-ups; and modules that stand in no wing."""
+    from cultuurregio.site import ENTRY_POINTS, SEPARATE, WINGS
+
+    found = []
+    for path in sorted(site.rglob("*.py")):
+        if path == site / "__init__.py":
+            continue
+        wing, name = wing_of(path, site), path.relative_to(site.parent.parent).as_posix()
+        if wing not in (*WINGS, *ENTRY_POINTS, SEPARATE):
+            found.append(f"{name}: in no wing of site/__init__.py")
+            continue
+        others = {module.split(".")[2] for module in imported_modules(path.read_text(encoding="utf-8"))
+                  if module.startswith("cultuurregio.site.")} - {wing}
+        for other in sorted(others):
+            if other in ENTRY_POINTS:
+                found.append(f"{name}: imports the entry point {other}")
+            elif wing in ENTRY_POINTS:
+                continue
+            elif SEPARATE in (wing, other):
+                found.append(f"{name}: {wing} imports {other}")
+            elif other in WINGS and WINGS.index(other) > WINGS.index(wing):
+                found.append(f"{name}: {wing} imports {other}, a wing after it")
+    return found
+
+
+def test_every_wing_imports_only_the_wings_before_it():
+    assert wing_violations() == []
+
+
+def test_the_wing_check_catches_an_import_that_runs_back_up(tmp_path):
+    site = tmp_path / "cultuurregio" / "site"
+    for relative, source in (("content/data.py", "from cultuurregio.site.mail.edition import EDITION\n"),
+                             ("common/problems.py", "import cultuurregio.site.hooks\n"),
+                             ("media/photos.py", "from cultuurregio.site.speedups import COUNTS\n"),
+                             ("outputs/feeds.py", "from cultuurregio.site.media.video import VideoBlock\n"),
+                             ("hooks.py", "from cultuurregio.site.mail import edition\n"),
+                             ("loose.py", "import json\n")):
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(source, encoding="utf-8")
+    assert wing_violations(site) == ["cultuurregio/site/common/problems.py: imports the entry point hooks",
+                                     "cultuurregio/site/content/data.py: content imports mail, a wing after it",
+                                     "cultuurregio/site/loose.py: in no wing of site/__init__.py",
+                                     "cultuurregio/site/media/photos.py: media imports speedups"]
+
+
+def test_each_wing_has_an_index_that_names_its_modules():
+    from cultuurregio.site import SEPARATE, WINGS
+
+    for wing in (*WINGS, SEPARATE):
+        index = (SITE / wing / "__init__.py").read_text(encoding="utf-8")
+        modules = {p.name for p in (SITE / wing).glob("*.py") if p.name != "__init__.py"}
+        assert modules and all(module in index for module in modules), (wing, modules)
+        assert f"  {wing}/" in (SITE / "__init__.py").read_text(encoding="utf-8"), wing
+
+
 def test_no_module_is_longer_than_250_lines():
     long = [f"{p.relative_to(ROOT)}: {len(p.read_text(encoding='utf-8').splitlines())}"
             for folder in (PACKAGE, ROOT / "tests") for p in folder.rglob("*.py")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cultuurregio.site.content import load_content
-from cultuurregio.site.staleness import stale_content
+from cultuurregio.site.content.data import load_content
+from cultuurregio.site.content.staleness import stale_content
 from tests.helpers import (
     FOREIGN,
     append,

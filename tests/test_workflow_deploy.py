@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from cultuurregio.project import ROOT
-from cultuurregio.site.dates import TIMEZONE
+from cultuurregio.site.common.dates import TIMEZONE
 from tests.github_actions import Runner, job_named
 from tests.helpers import scheduled_for_today_and_tomorrow
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cultuurregio.publiceren import scheduled_mail
-from cultuurregio.site.dates import TIMEZONE
+from cultuurregio.site.common.dates import TIMEZONE
 from tests.github_actions import Runner, job_named
 from tests.github_actions.morning_post import (
     DEPLOY,

@@ -8,8 +8,8 @@
 What is done as on GitHub:
 - GitHub's variables (GITHUB_ACTIONS, CI, GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_REF,
   GITHUB_BASE_REF, GITHUB_REPOSITORY, RUNNER_TEMP) and, per step, fresh files for
-  GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and GITHUB_ENV. What a step writes to GITHUB_ENV holds
-  for the later steps, its GITHUB_OUTPUT becomes `steps.<id>.outputs`, and the job's summary
+  GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH. What a step (or an action)
+  writes to GITHUB_ENV holds for the later steps, a folder in GITHUB_PATH comes first on PATH, its GITHUB_OUTPUT becomes `steps.<id>.outputs`, and the job's summary
   is its steps' summaries in order. Of this process's environment the steps get only what a
   machine has (PATH, HOME, pip's settings), nothing of GitHub's or of the tests'.
 - `env:` of the workflow, the job and the step, the nearer one winning; `${{ }}` in env,
@@ -25,7 +25,11 @@ What is done as on GitHub:
 - `uses:` only for the actions in STAND_INS, each standing in for what that action does:
   checkout clones the origin at the event's ref into a fresh workspace (every branch as
   `origin/*` with `fetch-depth: 0`, only the change by default); setup-python checks that
-  this machine's Python is the version asked for; cache does nothing; the upload steps check
+  this machine's Python is the version asked for; setup-uv puts this machine's uv (the test
+  lock's) on PATH if it is the version asked for, and with `enable-cache` restores uv's cache
+  by the hash of the locks as UV_CACHE_DIR (tests/github_actions/stand_ins.py, CACHE_STORE:
+  kept between runs, as GitHub keeps it, so a scenario's environment comes from the cache);
+  cache does nothing; the upload steps check
   that `path` exists and keep a copy as the run's artifact; deploy-pages needs the Pages
   artifact. Any other action, or any expression not in the small language below, fails
   the run, so nothing new slips in untested.

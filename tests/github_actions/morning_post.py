@@ -13,7 +13,7 @@ import yaml
 
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.site.dates import TIMEZONE
+from cultuurregio.site.common.dates import TIMEZONE
 from tests.github_actions.repository import commit, git, job_named, origin_repository
 from tests.helpers import newsletter, replace_once
 from tests.mail_server import PASSWORD, USER, Inbox, fill_in_settings, smtp_server

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from tests.github_actions.expressions import Expression, Secrets, WorkflowError, as_text, condition, expressions, truthy
+from tests.github_actions.stand_ins import REPOSITORY, STAND_INS
 
-REPOSITORY = "cultuurregio-twente/website"
 # What a machine has, not what GitHub or these tests set: nothing else reaches a step.
 KEPT = re.compile(r"^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PIP_\w+|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$")
 RUNNER_IMAGE = {"/usr/bin/google-chrome": shutil.which("chromium") or "/usr/bin/chromium"}
@@ -50,6 +49,7 @@ class Runner:
         self.temp = folder / "runner-temp"
         self.artifact_dir = folder / "artefacten"
         self.artifacts: dict[str, Path] = {}
+        self.step_files: dict[str, Path] = {}
         for path in (self.workspace, self.temp, self.artifact_dir):
             path.mkdir(parents=True)
 
@@ -120,7 +120,7 @@ class Runner:
                 outcomes[name] = "skipped"
                 continue
             files = {key: self.temp / f"{key.lower()}-{number}" for key in
-                     ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV")}
+                     ("GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH")}
             for path in files.values():
                 path.touch()
             step_env = {**environment, **{k: str(v) for k, v in files.items()},
@@ -129,6 +129,7 @@ class Runner:
             with_ = self.expand_all(step.get("with") or {}, context)
             log.append(f"▶ {name}")
             if "uses" in step:
+                self.step_files = files
                 ok, output, outputs = self.stand_in(step["uses"], with_)
             else:
                 ok, output = self.shell(self.expand(step["run"], context), step_env, deadline)
@@ -140,6 +141,9 @@ class Runner:
                 context["steps"][step["id"]] = {"outputs": outputs, "outcome": outcomes[name]}
             summary.append(files["GITHUB_STEP_SUMMARY"].read_text(encoding="utf-8"))
             environment.update(read_variables(files["GITHUB_ENV"]))
+            # GITHUB_PATH: each line before PATH, the last one written first.
+            for folder in files["GITHUB_PATH"].read_text(encoding="utf-8").splitlines():
+                environment["PATH"] = f"{folder}{os.pathsep}{environment.get('PATH', '')}"
         context["env"] = environment
         self.expand_all(job.get("environment") or {}, context)
         return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment)
@@ -167,67 +171,6 @@ class Runner:
             return False, f"{action} failed (as the test asked)", {}
         self.action_ref = uses.partition("@")[2]
         return STAND_INS[action](self, with_)
-
-    # What each action does, here.
-
-    def checkout(self, with_: dict) -> tuple[bool, str, dict]:
-        depth = int(with_.get("fetch-depth", 1))
-        if any(self.workspace.iterdir()):
-            return False, "the workspace is not empty", {}
-        remote = f"+{self.ref}:refs/remotes/change"
-        commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"file://{self.origin}"],
-                    ["git", "fetch", "--quiet", "--no-tags", *([] if depth == 0 else [f"--depth={depth}"]),
-                     "origin", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
-                    # A branch is checked out as that branch (a run may push to it); anything else detached.
-                    ["git", "checkout", "--quiet", *(["-B", self.ref.removeprefix("refs/heads/")]
-                                                     if self.ref.startswith("refs/heads/") else ["--detach"]),
-                     "refs/remotes/change"]]
-        output = []
-        for command in commands:
-            result = subprocess.run(command, cwd=self.workspace, capture_output=True, text=True, check=False)
-            output.append(result.stdout + result.stderr)
-            if result.returncode:
-                return False, "".join(output), {}
-        return True, "".join(output), {}
-
-    def setup_python(self, with_: dict) -> tuple[bool, str, dict]:
-        wanted, have = str(with_.get("python-version", "")), f"{sys.version_info.major}.{sys.version_info.minor}"
-        return wanted == have, f"python {have} (asked: {wanted})", {}
-
-    def cache(self, with_: dict) -> tuple[bool, str, dict]:
-        return True, f"cache {with_.get('key')} (nothing restored here)", {}
-
-    def upload(self, name: str, with_: dict, hidden: bool = True) -> tuple[bool, str, dict]:
-        source = self.workspace / with_["path"]
-        if not source.exists():
-            return False, f"no files at {with_['path']}", {}
-        target = self.artifact_dir / name
-        # As the Pages action's tar: never .git and .github; other dot files as its version says.
-        ignore = shutil.ignore_patterns(".git", ".github", *(() if hidden else (".*",)))
-        shutil.copytree(source, target, ignore=ignore) if source.is_dir() else shutil.copy2(source, target)
-        self.artifacts[name] = target
-        return True, f"artifact {name}: {sum(1 for p in target.rglob('*') if p.is_file())} files", {}
-
-    def deploy_pages(self, with_: dict) -> tuple[bool, str, dict]:
-        if "github-pages" not in self.artifacts:
-            return False, "no Pages artifact was uploaded in this run", {}
-        owner, name = REPOSITORY.split("/")
-        return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
-
-
-# upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it
-# leaves them out unless `include-hidden-files: true` (v5), which is what an unknown pin gets.
-PAGES_KEEPS_HIDDEN = {"56afc609e74202658d3ffba0e8f6dda462b719fa"}  # v3.0.1
-
-STAND_INS = {
-    "actions/checkout": Runner.checkout,
-    "actions/setup-python": Runner.setup_python,
-    "actions/cache": Runner.cache,
-    "actions/upload-artifact": lambda runner, with_: runner.upload(with_.get("name", "artifact"), with_),
-    "actions/upload-pages-artifact": lambda runner, with_: runner.upload(
-        "github-pages", with_, hidden=runner.action_ref in PAGES_KEEPS_HIDDEN or str(with_.get("include-hidden-files")).lower() == "true"),
-    "actions/deploy-pages": Runner.deploy_pages,
-}
 
 
 def read_variables(path: Path) -> dict[str, str]:

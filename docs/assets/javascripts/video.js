@@ -1,5 +1,5 @@
 /*
- * A video plays only when the visitor asks (overrides/content/video.html, site/video.py).
+ * A video plays only when the visitor asks (overrides/content/video.html, site/media/video.py).
  *
  * Until then nothing of YouTube or Vimeo is loaded: no player, no poster from them, no
  * cookie. The button (hidden without JavaScript, when the plain link is the way to watch)

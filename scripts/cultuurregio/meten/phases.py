@@ -18,7 +18,7 @@ from pathlib import Path
 # (phase, file ending, function). Phases may hold others (a page's template holds the
 # navigation), so the rows do not add up to the whole.
 PHASES = [
-    ("inhoud controleren (check_site)", "site/validation.py", "check_site"),
+    ("inhoud controleren (check_site)", "site/guards/validation.py", "check_site"),
     ("blog: berichten lezen (on_files)", "blog/plugin.py", "on_files"),
     ("Markdown-objecten maken", "markdown/core.py", "__init__"),
     ("pagina's: Markdown naar HTML", "mkdocs/structure/pages.py", "render"),
@@ -27,9 +27,9 @@ PHASES = [
     ("  navigatie (partials/nav.html)", "partials/nav.html", "root"),
     ("  kop (partials/header.html)", "partials/header.html", "root"),
     ("zoekindex per pagina", "search/plugin.py", "on_page_context"),
-    ("feed afmaken (finish_feed)", "site/feeds.py", "finish_feed"),
-    ("categoriefeeds", "site/category_feeds.py", "write_category_feeds"),
-    ("zoekwoorden vouwen", "site/search_index.py", "add_folded_words"),
+    ("feed afmaken (finish_feed)", "site/outputs/feeds.py", "finish_feed"),
+    ("categoriefeeds", "site/outputs/category_feeds.py", "write_category_feeds"),
+    ("zoekwoorden vouwen", "site/outputs/search_index.py", "add_folded_words"),
     ("pagina's schrijven", "mkdocs/utils/__init__.py", "write_file"),
 ]
 

@@ -19,7 +19,7 @@ from PIL import Image
 from cultuurregio.project import copy_project
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.site.outputs import PHOTO_CACHE
+from cultuurregio.site.common.paths import PHOTO_CACHE
 
 COUNT = 6
 PAGE = "nieuwsbrief/2020/05/met-zes-fotos/"

@@ -23,7 +23,7 @@ from pathlib import Path
 def build(config_file: Path, site_dir: Path) -> int:
     # Material prints a notice about its successor when it loads; editors need not see it.
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    from cultuurregio.site.dates import pin_build_moment
+    from cultuurregio.site.common.dates import pin_build_moment
     from cultuurregio.site.verdict import strict_build
 
     pin_build_moment(config_file.parent)

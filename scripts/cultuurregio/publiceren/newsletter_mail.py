@@ -5,7 +5,7 @@
 
 Run by the workflow "Nieuwsbrief versturen" (.github/workflows/nieuwsbrief.yml), after the
 build, with the SMTP settings from repository secrets (SMTP_HOST, SMTP_PORT, SMTP_USER,
-SMTP_PASSWORD) in that step only. It sends the `.eml` the build made (site/mail_edition.py),
+SMTP_PASSWORD) in that step only. It sends the `.eml` the build made (site/mail/edition.py),
 over TLS (port 465) or STARTTLS, never in the clear.
 
 It refuses, in Dutch, and sends nothing: an unknown slug, a draft, a newsletter dated after
@@ -40,15 +40,15 @@ from urllib.parse import urlsplit
 import yaml
 
 from cultuurregio.project import read_config
-from cultuurregio.site.dates import TIMEZONE, build_date
-from cultuurregio.site.mail_edition import MESSAGE
-from cultuurregio.site.mail_settings import read_mail_settings
-from cultuurregio.site.newsletters import POSTS
-from cultuurregio.site.yamlfile import read_front_matter, read_yaml
+from cultuurregio.site.common.dates import TIMEZONE, build_date
+from cultuurregio.site.content.mail_settings import read_mail_settings
+from cultuurregio.site.content.newsletters import POSTS
+from cultuurregio.site.content.yamlfile import read_front_matter, read_yaml
+from cultuurregio.site.mail.edition import MESSAGE
 
 LEDGER = Path("data") / "verzonden.yml"
 LEDGER_HEADER = """\
-# yaml-language-server: $schema=../scripts/cultuurregio/site/schemas/verzonden.schema.json
+# yaml-language-server: $schema=../scripts/cultuurregio/site/content/schemas/verzonden.schema.json
 # Logboek van de nieuwsbrieven die naar de verzendlijst zijn gestuurd. De workflow
 # "Nieuwsbrief versturen" schrijft hierin; verander het niet met de hand, behalve om een
 # regel met 'status: bezig' weg te halen nadat u zeker weet dat die nieuwsbrief niet aankwam

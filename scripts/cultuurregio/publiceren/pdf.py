@@ -33,11 +33,11 @@ from cultuurregio.project import read_config
 from cultuurregio.publiceren.build import build
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.site.content import load_content
-from cultuurregio.site.dates import TIMEZONE, build_epoch, date_label
-from cultuurregio.site.outputs import PDF_STAGED
-from cultuurregio.site.templates import environment
-from cultuurregio.site.yamlfile import read_front_matter
+from cultuurregio.site.common.dates import TIMEZONE, build_epoch, date_label
+from cultuurregio.site.common.paths import PDF_STAGED
+from cultuurregio.site.common.templates import environment
+from cultuurregio.site.content.data import load_content
+from cultuurregio.site.content.yamlfile import read_front_matter
 
 PROFILE_PAGE = "profiel/"
 # Its source, whose front matter gives the period the title block names.
@@ -101,7 +101,7 @@ def _front_matter(project: Path) -> dict:
 
 
 def _moment(project: Path) -> dt.datetime:
-    """The build's moment (site/dates.py), the version the PDF names."""
+    """The build's moment (site/common/dates.py), the version the PDF names."""
     return dt.datetime.fromtimestamp(build_epoch(project), dt.timezone.utc)
 
 

@@ -47,12 +47,12 @@ from cultuurregio.publiceren.newsletter_mail import (
     read_ledger,
     send,
 )
-from cultuurregio.site.dates import EPOCH_VARIABLE, TIMEZONE, build_date, date_label
-from cultuurregio.site.mail_edition import MESSAGE
-from cultuurregio.site.mail_settings import read_mail_settings
-from cultuurregio.site.newsletters import POSTS
+from cultuurregio.site.common.dates import EPOCH_VARIABLE, TIMEZONE, build_date, date_label
+from cultuurregio.site.content.mail_settings import read_mail_settings
+from cultuurregio.site.content.newsletters import POSTS
+from cultuurregio.site.content.yamlfile import read_front_matter
+from cultuurregio.site.mail.edition import MESSAGE
 from cultuurregio.site.verdict import strict_build
-from cultuurregio.site.yamlfile import read_front_matter
 
 FIELD = "automatisch_versturen"
 SUMMARY = Path(__file__).parent / "summary" / "ochtendpost.md.j2"

@@ -6,7 +6,7 @@ with the change's site, for the pull request's summary on GitHub (.github/workfl
 `--basis` is a checkout of the base branch (a `git worktree`). It is built in a process of
 its own with its own `scripts/` first on the import path, so a change to the code or the
 templates is compared with the code before it, not with itself. Both builds share one
-build moment (site/dates.py). Prints Markdown: each HTML page that is new, gone or
+build moment (site/common/dates.py). Prints Markdown: each HTML page that is new, gone or
 different, with its published address; a base that does not build is said in Dutch.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from cultuurregio.project import ROOT, read_config
-from cultuurregio.site.dates import pin_build_moment
+from cultuurregio.site.common.dates import pin_build_moment
 
 SUMMARY = Path(__file__).parent / "summary"
 # How many of the base build's problems the summary repeats.

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from cultuurregio.site.dates import pin_build_moment
-from cultuurregio.site.problems import Problem
+from cultuurregio.site.common.dates import pin_build_moment
+from cultuurregio.site.common.problems import Problem
 from cultuurregio.site.verdict import Verdict, strict_build
 
 SUMMARY = Path(__file__).parent / "summary"

@@ -19,8 +19,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from cultuurregio.project import read_config
-from cultuurregio.site.content import load_content
-from cultuurregio.site.problems import ContentError
+from cultuurregio.site.common.problems import ContentError
+from cultuurregio.site.content.data import load_content
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
 

@@ -1,23 +1,27 @@
 """What `mkdocs build` runs. Imports nothing from the other rooms.
 
-Where the build starts
-  hooks.py            MkDocs' events, with explicit priorities (mkdocs.yml `hooks:`)
-  macros.py           the macros pages call (mkdocs-macros-plugin); macros only
-  verdict.py          the strict build in this process, every problem in Dutch
+Entry points, at the top (they may import every wing):
+  hooks.py      MkDocs' events, with explicit priorities (mkdocs.yml `hooks:`)
+  macros.py     the macros pages call (mkdocs-macros-plugin); macros only
+  verdict.py    the strict build in this process, every problem in Dutch
 
-Content and its checks
-  yamlfile.py, schema.py (schemas/), content.py   read, validate and load data/
-  validation.py       every check before anything renders; newsletters.py, image_checks.py,
-                      staleness.py ("let op"), problems.py (file, line, message)
-  symlinks.py         only what is in the repository: every symbolic link refused, before anything is read
-  yaml_messages.py    the YAML parsers' errors in Dutch (a tab its own sentence)
-  library_messages.py MkDocs' and mkdocs-macros' English messages in Dutch
-  dates.py            dates in Dutch, and the one build date rule
-
-What the build writes
-  feeds.py, category_feeds.py   the RSS feeds; ical.py the calendar files
-  photos.py, photo_pages.py     published photo variants; search_index.py folded words
-  structured_data.py, twente_map.py, templates.py, sizes.py, outputs.py (where files go)
-
-speedups/             library patches that make the archive fast (its own index says which)
+Wings, each with its own index in its __init__.py. A wing imports only itself and the wings
+before it in WINGS, never an entry point; `speedups` imports no other wing and only
+hooks.py (and meten/) import it. tests/test_structure.py enforces both.
+  common/    what every wing stands on: a problem (file, line, message), dates and the build
+             date rule, where outputs go, the content templates, file sizes
+  content/   reading and validating what editors write: YAML files, schemas, data/,
+             newsletters, sending settings, the accessibility status, "let op"
+  media/     photos (variants, pages, checks) and the video block
+  guards/    the promises checked before and after rendering: no outside requests, SVG,
+             the menu, the Content-Security-Policy, MkDocs' messages in Dutch, and
+             validation.py, which runs every content check before anything renders
+  outputs/   what the build writes besides pages: feeds, calendar, search index,
+             structured data, the map of Twente, security.txt
+  mail/      the newsletter's e-mail edition and its text part
+  speedups/  library patches that make the archive fast (its own index says which)
 """
+
+WINGS = ("common", "content", "media", "guards", "outputs", "mail")
+ENTRY_POINTS = ("hooks", "macros", "verdict")
+SEPARATE = "speedups"

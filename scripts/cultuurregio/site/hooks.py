@@ -4,9 +4,9 @@ on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled n
 on_config   speak Dutch, check all content before anything renders (and note what went
             stale), hand it to the macros;
 on_files    hold back newsletters dated after the build date (scheduled);
-on_nav      note where every image ends up in the site (site/photo_pages.py);
-on_page_content  refuse what would reach outside (site/outside.py), make the video blocks
-            (site/video.py), check the images (alt text, maker, format, private data) and
+on_nav      note where every image ends up in the site (site/media/photo_pages.py);
+on_page_content  refuse what would reach outside (site/guards/outside.py), make the video blocks
+            (site/media/video.py), check the images (alt text, maker, format, private data) and
             publish the photos; on_post_page: the excerpts' photos, the policy (security_policy.py);
 on_env      the navigation rendered once for all newsletters (site/speedups/partial_cache.py);
             globals for the theme's templates (the footer's municipalities; for the home
@@ -31,13 +31,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from cultuurregio.site import library_messages, structured_data
-from cultuurregio.site.category_feeds import CategoryFeed, category_feeds, write_category_feeds
-from cultuurregio.site.dates import build_date
-from cultuurregio.site.feeds import finish_feed
-from cultuurregio.site.ical import calendar_file
-from cultuurregio.site.mail_edition import EDITION, Newsletter, write_editions
-from cultuurregio.site.outputs import (
+from cultuurregio.site.common.dates import build_date
+from cultuurregio.site.common.paths import (
     AGENDA_FILE,
     PDF_FILE,
     PDF_STAGED,
@@ -46,26 +41,32 @@ from cultuurregio.site.outputs import (
     feed_files,
     meeting_file,
 )
-from cultuurregio.site.outside import outside_problems
-from cultuurregio.site.photo_pages import PhotoPages
-from cultuurregio.site.problems import not_built
-from cultuurregio.site.search_index import add_folded_words
-from cultuurregio.site.security_policy import PLACEHOLDER, with_policy
-from cultuurregio.site.security_txt import write_security_txt
+from cultuurregio.site.common.problems import not_built
+from cultuurregio.site.common.templates import theme_templates
+from cultuurregio.site.content.staleness import stale_content
+from cultuurregio.site.guards import library_messages
+from cultuurregio.site.guards.outside import outside_problems
+from cultuurregio.site.guards.security_policy import PLACEHOLDER, with_policy
+from cultuurregio.site.guards.validation import Checked, check_site
+from cultuurregio.site.mail.edition import EDITION, Newsletter, write_editions
+from cultuurregio.site.media.photo_pages import PhotoPages
+from cultuurregio.site.media.video import PLAYER_HOSTS, render_videos
+from cultuurregio.site.outputs import structured_data
+from cultuurregio.site.outputs.category_feeds import CategoryFeed, category_feeds, write_category_feeds
+from cultuurregio.site.outputs.feeds import finish_feed
+from cultuurregio.site.outputs.ical import calendar_file
+from cultuurregio.site.outputs.search_index import add_folded_words
+from cultuurregio.site.outputs.security_txt import write_security_txt
+from cultuurregio.site.outputs.twente_map import WIDTH, place
 from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.site.speedups.partial_cache import PartialCache
-from cultuurregio.site.staleness import stale_content
-from cultuurregio.site.templates import theme_templates
-from cultuurregio.site.twente_map import WIDTH, place
-from cultuurregio.site.validation import Checked, check_site
-from cultuurregio.site.video import PLAYER_HOSTS, render_videos
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
 
 # The build under way (`mkdocs serve` runs on_config again for each rebuild).
 _checked: Checked | None = None
 _serving = False
-# The build's day (site/dates.py, README "Bouwdatum"), taken once per build.
+# The build's day (site/common/dates.py, README "Bouwdatum"), taken once per build.
 _today = None
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds: list[CategoryFeed] = []
@@ -75,7 +76,7 @@ _photos: PhotoPages | None = None
 _nav = None
 # The contact page's address in the site (security.txt names it when data gives no address).
 _contact_page = ""
-# The newsletters of this build, for their e-mail editions (site/mail_edition.py).
+# The newsletters of this build, for their e-mail editions (site/mail/edition.py).
 _newsletters: list = []
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cultuurregio.site.category_feeds import category_feeds
-from cultuurregio.site.outputs import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
-from cultuurregio.site.problems import ContentError
-from cultuurregio.site.sizes import file_size_label
-from cultuurregio.site.templates import environment
-from cultuurregio.site.twente_map import WIDTH, place
+from cultuurregio.site.common.paths import AGENDA_FILE, PDF_FILE, PDF_STAGED, meeting_file
+from cultuurregio.site.common.problems import ContentError
+from cultuurregio.site.common.sizes import file_size_label
+from cultuurregio.site.common.templates import environment
+from cultuurregio.site.outputs.category_feeds import category_feeds
+from cultuurregio.site.outputs.twente_map import WIDTH, place
 
 
 def define_env(env) -> None:
@@ -91,7 +91,7 @@ def define_env(env) -> None:
     @env.macro
     def toegankelijkheidsverklaring() -> str:
         """The accessibility statement from data/toegankelijkheid.yml, with its status
-        computed for the build date (site/accessibility_statement.py)."""
+        computed for the build date (site/content/accessibility_statement.py)."""
         statement, today = env.variables["toegankelijkheid"], env.variables["bouwdatum"]
         if statement is None:
             # The data file's problems are reported with their lines, and nothing is published.
@@ -139,7 +139,7 @@ GEMEENTEN_PAGE = "gemeenten/"
 
 class MacroProblem(Exception):
     """A page names something the data does not have. mkdocs-macros reports it with the
-    page; site/library_messages.py gives the Dutch message its line."""
+    page; site/guards/library_messages.py gives the Dutch message its line."""
 
 
 def _known(lookup):

@@ -15,10 +15,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from cultuurregio.site.library_messages import translate
-from cultuurregio.site.nav_check import unreadable
-from cultuurregio.site.problems import NOT_BUILT, Problem
-from cultuurregio.site.symlinks import symlink_problems
+from cultuurregio.site.common.problems import NOT_BUILT, Problem
+from cultuurregio.site.content.symlinks import symlink_problems
+from cultuurregio.site.guards.library_messages import translate
+from cultuurregio.site.guards.nav_check import unreadable
 
 
 @dataclass
@@ -61,7 +61,7 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
     """Build strictly into `site_dir`; every problem, in Dutch (none: the site is complete).
 
     `console`, if given, also receives the build's messages (already in Dutch)."""
-    # A link to a file of the machine is refused before MkDocs reads anything (site/symlinks.py).
+    # A link to a file of the machine is refused before MkDocs reads anything (site/content/symlinks.py).
     early = symlink_problems(config_file.parent) or unreadable(config_file)
     if early:
         # MkDocs would stop at once, in English and without the line.

@@ -34,7 +34,7 @@ reuse its HTML, table of contents and "more" part.
 PyYAML's pure-Python SafeLoader (about 1.7 ms a post); here it uses CSafeLoader, the same
 loader with libyaml's parser (PyYAML's wheels include it), which gives the same data and
 is about ten times as fast. Every post's front matter has already been parsed by libyaml
-in the content checks (site/yamlfile.py), so it parses there as well.
+in the content checks (site/content/yamlfile.py), so it parses there as well.
 
 Installed by hooks.py in `on_config`, before the blog plugin builds its lists. Written
 against Material 9.8.2 and Markdown 3.11.3, which pyproject.toml pins exactly. Remove this

@@ -1,0 +1,118 @@
+"""What each action of the workflows does, here: one function per action, given the run and
+the step's `with:` (expanded), giving (ok, log, outputs). Like the real actions they change
+the later steps' environment only through the step's GITHUB_ENV and GITHUB_PATH files."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPOSITORY = "cultuurregio-twente/website"
+# GitHub's cache, kept between runs as GitHub keeps it: per key, in the machine's temporary
+# folder (so a second test session finds what the first saved, as a second run on GitHub does).
+CACHE_STORE = Path(tempfile.gettempdir()) / "github-actions-cache"
+
+
+def checkout(runner, with_: dict) -> tuple[bool, str, dict]:
+    depth = int(with_.get("fetch-depth", 1))
+    if any(runner.workspace.iterdir()):
+        return False, "the workspace is not empty", {}
+    remote = f"+{runner.ref}:refs/remotes/change"
+    commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"file://{runner.origin}"],
+                ["git", "fetch", "--quiet", "--no-tags", *([] if depth == 0 else [f"--depth={depth}"]),
+                 "origin", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
+                # A branch is checked out as that branch (a run may push to it); anything else detached.
+                ["git", "checkout", "--quiet", *(["-B", runner.ref.removeprefix("refs/heads/")]
+                                                 if runner.ref.startswith("refs/heads/") else ["--detach"]),
+                 "refs/remotes/change"]]
+    output = []
+    for command in commands:
+        result = subprocess.run(command, cwd=runner.workspace, capture_output=True, text=True, check=False)
+        output.append(result.stdout + result.stderr)
+        if result.returncode:
+            return False, "".join(output), {}
+    return True, "".join(output), {}
+
+
+def setup_python(runner, with_: dict) -> tuple[bool, str, dict]:
+    wanted, have = str(with_.get("python-version", "")), f"{sys.version_info.major}.{sys.version_info.minor}"
+    return wanted == have, f"python {have} (asked: {wanted})", {}
+
+
+def setup_uv(runner, with_: dict) -> tuple[bool, str, dict]:
+    """uv at the version asked (this machine's: the test lock's uv) on PATH, and with
+    `enable-cache` its cache restored by the hash of the files `cache-dependency-glob` names,
+    as UV_CACHE_DIR; what the job adds to it is there for the next run with that key."""
+    uv = Path(sys.executable).parent / "uv"
+    have = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
+    wanted = str(with_.get("version", "latest"))
+    if wanted != have:
+        return False, f"uv {have} on this machine, the step asks for {wanted}", {}
+    folder = runner.temp / "setup-uv"
+    folder.mkdir(exist_ok=True)
+    (folder / "uv").unlink(missing_ok=True)
+    (folder / "uv").symlink_to(uv)
+    runner.step_files["GITHUB_PATH"].write_text(f"{folder}\n", encoding="utf-8")
+    if str(with_.get("enable-cache", "auto")).lower() == "false":
+        return True, f"uv {have}", {}
+    patterns = str(with_.get("cache-dependency-glob", "**/uv.lock\n**/requirements*.txt")).split()
+    matched = sorted({path for pattern in patterns for path in runner.workspace.glob(pattern) if path.is_file()})
+    if not matched:
+        return False, f"no file matched {patterns} for the cache key", {}
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in matched)).hexdigest()
+    key = f"setup-uv-{have}-{digest[:16]}"
+    cache = CACHE_STORE / key
+    hit = cache.is_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    with runner.step_files["GITHUB_ENV"].open("a", encoding="utf-8") as env:
+        env.write(f"UV_CACHE_DIR={cache}\n")
+    return True, f"uv {have}; cache {key} {'restored' if hit else 'not found (saved after the job)'}", \
+        {"cache-hit": str(hit).lower()}
+
+
+def cache(runner, with_: dict) -> tuple[bool, str, dict]:
+    return True, f"cache {with_.get('key')} (nothing restored here)", {}
+
+
+def upload(runner, name: str, with_: dict, hidden: bool = True) -> tuple[bool, str, dict]:
+    source = runner.workspace / with_["path"]
+    if not source.exists():
+        return False, f"no files at {with_['path']}", {}
+    target = runner.artifact_dir / name
+    # As the Pages action's tar: never .git and .github; other dot files as its version says.
+    ignore = shutil.ignore_patterns(".git", ".github", *(() if hidden else (".*",)))
+    shutil.copytree(source, target, ignore=ignore) if source.is_dir() else shutil.copy2(source, target)
+    runner.artifacts[name] = target
+    return True, f"artifact {name}: {sum(1 for p in target.rglob('*') if p.is_file())} files", {}
+
+
+def deploy_pages(runner, with_: dict) -> tuple[bool, str, dict]:
+    if "github-pages" not in runner.artifacts:
+        return False, "no Pages artifact was uploaded in this run", {}
+    owner, name = REPOSITORY.split("/")
+    return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
+
+
+# upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it
+# leaves them out unless `include-hidden-files: true` (v5), which is what an unknown pin gets.
+PAGES_KEEPS_HIDDEN = {"56afc609e74202658d3ffba0e8f6dda462b719fa"}  # v3.0.1
+
+
+def upload_pages(runner, with_: dict) -> tuple[bool, str, dict]:
+    hidden = runner.action_ref in PAGES_KEEPS_HIDDEN or str(with_.get("include-hidden-files")).lower() == "true"
+    return upload(runner, "github-pages", with_, hidden=hidden)
+
+
+STAND_INS = {
+    "actions/checkout": checkout,
+    "actions/setup-python": setup_python,
+    "astral-sh/setup-uv": setup_uv,
+    "actions/cache": cache,
+    "actions/upload-artifact": lambda runner, with_: upload(runner, with_.get("name", "artifact"), with_),
+    "actions/upload-pages-artifact": upload_pages,
+    "actions/deploy-pages": deploy_pages,
+}
