@@ -1,5 +1,5 @@
 """A second accessibility engine: pa11y with HTML_CodeSniffer (WCAG2AA), whose rules differ
-from axe-core's (tests/test_accessibility.py). Every page of the axe test's list, in the light
+from axe-core's (tests/test_every_page.py). Every page of the axe test's list, in the light
 and the dark palette, in Debian's Chromium: 0 errors. (Warnings and notices ask a person to
 look; the research recorded in data/toegankelijkheid.yml is where that happens.)
 
