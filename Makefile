@@ -30,14 +30,17 @@ $(BIN)/python: | $(UV)
 	$(UV) venv --quiet --python $(PYTHON) $(VENV)
 
 # Stamp files record that the locked set is installed; they are redone when a lock changes.
-# The project itself goes in editable (uv's build backend: a path file, no build).
+# The project itself goes in editable (uv's build backend: a path file, no build). Bytecode is
+# compiled once here (pip did that, uv does not by default): every later Python process, and a
+# build starts several, then skips compiling the libraries (about 2 s each where, as on some
+# machines, PYTHONDONTWRITEBYTECODE keeps Python from caching it itself).
 $(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-test.lock
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements-test.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@ $(VENV)/.site-installed
 

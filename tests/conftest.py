@@ -1,7 +1,8 @@
 """Fixtures: the real site, built once, and copies of the project to break on purpose.
 
 Tests that need Chromium (the browser, or the site with its PDF, which Chromium prints)
-are marked `browser` here, from the fixtures they use; `make test-snel` leaves them out.
+are marked `browser` here, from the fixtures they use, and tests that read a complete build
+(the real site, or a test file's own built copy) `slow`; `make test-snel` leaves both out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from cultuurregio.site.content.data import Content, load_content
 from tests.helpers import build, site_pages
 
 CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
+# The real site, and the built copies of test files (tests/test_newsletter_mail.py, test_security_policy.py).
+BUILT_FIXTURES = {"site", "pages", "mail_site", "guarded"}
 pytest_plugins = ["tests.summary_guard"]
 
 
@@ -25,6 +28,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        elif BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
     # Longest files first: `--dist loadfile` hands out files in this order, so the workflow
     # scenarios (a fresh environment per job) and the browser passes do not all end up last
     # on one worker while the other has finished.

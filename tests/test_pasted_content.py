@@ -150,6 +150,7 @@ def test_menu_mistakes_are_named_with_their_line_in_mkdocs_yml(project):
     assert not FOREIGN.search(result.stdout + result.stderr)
 
 
+@pytest.mark.slow
 def test_an_empty_or_unreadable_photo_is_named_not_blamed_on_the_code(project):
     append(project / "docs" / "contact.md", "\n![Een volle zaal bij het debat](leeg.jpg)\n"
                                             "/// caption\nFoto: Testfotograaf\n///\n")
