@@ -2,7 +2,7 @@
 #   make serve   preview on http://127.0.0.1:8000 (reloads on saving content or templates; restart after code changes)
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
 #   make test    build the real site and run every test
-#   make test-snel  the tests that need no browser and build no complete site (under a minute)
+#   make test-snel  the tests that need no browser and read no complete build (under 40 s)
 #   make check   the build's verdict on all content, without publishing anything
 #   make nieuwsbrief TITEL="..."   (or samenwerking, bijeenkomst) start new content
 #   make lighthouse  benchmark: Lighthouse scores of three pages
