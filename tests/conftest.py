@@ -7,6 +7,7 @@ are marked `browser` here, from the fixtures they use, and tests that read a com
 
 from __future__ import annotations
 
+import fcntl
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,22 +61,41 @@ def clean_project(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("clean") / "project")
 
 
+def built_once(tmp_path_factory, worker_id: str, name: str, make) -> Path:
+    """A site that tests only read, built by the first worker that asks for it and read by
+    both (pytest-xdist's workers share the parent of their temporary folders in one run)."""
+    if worker_id == "master":
+        site_dir = tmp_path_factory.mktemp(name) / "site"
+        make(site_dir)
+        return site_dir
+    shared = tmp_path_factory.getbasetemp().parent
+    site_dir, done = shared / name / "site", shared / f"{name}.gebouwd"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            make(site_dir)
+            done.touch()
+    return site_dir
+
+
 @pytest.fixture(scope="session")
-def site(clean_project, tmp_path_factory, epoch) -> Path:
+def site(clean_project, tmp_path_factory, worker_id, epoch) -> Path:
     """The real site, built strictly into a temporary folder (no PDF: no Chromium needed)."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build(clean_project, site_dir, env={"SOURCE_DATE_EPOCH": epoch})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    def make(site_dir: Path) -> None:
+        result = build(clean_project, site_dir, env={"SOURCE_DATE_EPOCH": epoch})
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return built_once(tmp_path_factory, worker_id, "build", make)
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> Path:
+def published_site(tmp_path_factory, worker_id) -> Path:
     """The real site exactly as `make build` publishes it, with the profile PDF."""
-    site_dir = tmp_path_factory.mktemp("publish") / "site"
-    result = build(ROOT, site_dir, with_pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    def make(site_dir: Path) -> None:
+        result = build(ROOT, site_dir, with_pdf=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return built_once(tmp_path_factory, worker_id, "publish", make)
 
 
 @pytest.fixture(scope="session")
