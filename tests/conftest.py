@@ -31,22 +31,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         elif BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # Longest files first: `--dist loadfile` hands out files in this order, so the workflow
-    # scenarios (a fresh environment per job) and the browser passes do not all end up last
-    # on one worker while the other has finished.
-    first_seen = {}
+    # Longest files first: `--dist loadfile` hands out files in this order, so a long file does
+    # not start last on one worker while the other has finished. Without timings at hand, a
+    # file's length is told by its workflow scenarios (a fresh environment per job), then by
+    # how many of its tests build or drive a browser (a simulation with measured durations: the
+    # two workers end within 5 s of each other, where alphabetical order left one 2 minutes idle).
+    first_seen, heavy, scenario = {}, {}, {}
     for index, item in enumerate(items):
         first_seen.setdefault(item.path, index)
-
-    def rank(item) -> int:
-        if item.path.name.startswith("test_workflow_"):
-            return 0
-        return 1 if item.get_closest_marker("browser") or item.get_closest_marker("slow") else 2
-
-    file_rank = {}
-    for item in items:
-        file_rank[item.path] = min(file_rank.get(item.path, 2), rank(item))
-    items.sort(key=lambda item: (file_rank[item.path], first_seen[item.path]))
+        scenario[item.path] = item.path.name.startswith("test_workflow_")
+        heavy[item.path] = heavy.get(item.path, 0) + bool(
+            item.get_closest_marker("browser") or item.get_closest_marker("slow"))
+    items.sort(key=lambda item: (not scenario[item.path], -heavy[item.path], first_seen[item.path]))
 
 
 @pytest.fixture(scope="session")
