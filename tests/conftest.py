@@ -34,8 +34,9 @@ def pytest_collection_modifyitems(items):
     # Longest files first: `--dist loadfile` hands out files in this order, so a long file does
     # not start last on one worker while the other has finished. Without timings at hand, a
     # file's length is told by its workflow scenarios (a fresh environment per job), then by
-    # how many of its tests build or drive a browser (a simulation with measured durations: the
-    # two workers end within 5 s of each other, where alphabetical order left one 2 minutes idle).
+    # how many of its tests build or drive a browser. Replayed with one run's measured durations,
+    # this order ends the two workers 5 s apart, where alphabetical order within the browser and
+    # slow files had left test_verdict.py last, two minutes after the other worker finished.
     first_seen, heavy, scenario = {}, {}, {}
     for index, item in enumerate(items):
         first_seen.setdefault(item.path, index)
