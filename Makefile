@@ -1,6 +1,7 @@
 # The few commands people type. Each target installs what it needs first.
 #   make serve   preview on http://127.0.0.1:8000 (reloads on saving content or templates; restart after code changes)
 #   make build   the complete site in site/ with the profile PDF (or nothing, if anything is wrong)
+#   make voorbeeld PR=12   that site as pull request 12's preview, in voorbeeld/
 #   make test    build the real site and run every test
 #   make test-snel  the tests that need no browser and read no complete build (under 40 s)
 #   make check   the build's verdict on all content, without publishing anything
@@ -17,7 +18,7 @@ UV     := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
+.PHONY: serve build voorbeeld test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
 
 # uv from PyPI by the hashes in requirements-uv.lock, with the pip that comes with Python.
 .uv/bin/uv: requirements-uv.lock
@@ -50,6 +51,12 @@ serve: $(VENV)/.site-installed
 # The site and the profile PDF (printed by Chromium between two builds: publiceren/pdf.py).
 build: $(VENV)/.test-installed browser
 	$(BIN)/python -m cultuurregio.publiceren.pdf --site-dir site
+
+# A pull request's preview, built for its address under voorbeeld/pr-N/ on the published site,
+# with the profile PDF: make voorbeeld PR=12 (README, "Een voorbeeld van elke wijziging").
+voorbeeld: $(VENV)/.test-installed browser
+	@[ -n "$(PR)" ] || { echo "Geef het nummer van de pull request mee, bijvoorbeeld: make voorbeeld PR=12"; exit 2; }
+	VOORBEELD="$(PR)" $(BIN)/python -m cultuurregio.publiceren.pdf --site-dir voorbeeld
 
 # The build's verdict in seconds: every problem at once, as file:line: message.
 # (CHECK_OPTIONS="--site-dir site" keeps the site it built, as the pull request check does.)

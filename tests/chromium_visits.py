@@ -29,10 +29,10 @@ class Visit:
     cookies: list = field(default_factory=list)
 
 
-def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=()) -> Visit:
-    """Each page loaded once: axe runs on it, then the page may finish loading what it loads
-    (network idle) before its policy violations are read."""
-    visit = Visit(scheme, page_urls(site, base))
+def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=(), urls: list[str] | None = None) -> Visit:
+    """Each page (or each of `urls`) loaded once: axe runs on it, then the page may finish
+    loading what it loads (network idle) before its policy violations are read."""
+    visit = Visit(scheme, urls or page_urls(site, base))
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(WATCH)
     page = context.new_page()
@@ -57,3 +57,18 @@ def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=()) -
     visit.cookies.extend(context.cookies())
     context.close()
     return visit
+
+
+def results_for(page, query: str) -> list[str]:
+    """What the search box finds for `query`, typed as a visitor types it: the results' addresses."""
+    box = page.locator("input.md-search__input")
+    page.keyboard.press("/")
+    box.fill("")
+    box.type(query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''"
+        " && document.querySelector('input.md-search__input').value === q", arg=query)
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    page.keyboard.press("Escape")
+    return hrefs

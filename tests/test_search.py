@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.chromium_visits import results_for
+
 # (what a visitor types, the page that must be among the results)
 QUERIES = [
     ("gemeente", "gemeenten/"),
@@ -69,20 +71,6 @@ def test_search_finds_a_newsletter_itself(search_page, web, site):
     hrefs = results_for(search_page, max(re.findall(r"\w+", title), key=len).lower())
     paths = [urlsplit(href).path.removeprefix(urlsplit(web.base).path) for href in hrefs]
     assert any(NEWSLETTER.fullmatch(path) for path in paths), paths
-
-
-def results_for(page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    page.keyboard.press("/")
-    box.fill("")
-    box.type(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''"
-        " && document.querySelector('input.md-search__input').value === q", arg=query)
-    page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-    page.keyboard.press("Escape")
-    return hrefs
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)

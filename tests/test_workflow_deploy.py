@@ -1,6 +1,7 @@
 """The deploy (.github/workflows/deploy.yml) as the morning schedule runs it, here as GitHub
 runs it (tests/github_actions/): the build date from the date step, today's newsletter
-published and tomorrow's not, and a Pages artifact with everything a visitor gets."""
+published and tomorrow's not, an artifact with everything a visitor gets, and that site on
+the gh-pages branch that Pages serves, as built."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions import Runner, job_named
-from tests.helpers import scheduled_for_today_and_tomorrow
+from tests.github_actions import Runner
+from tests.github_actions.hosting import export
+from tests.github_actions.pull_requests import site_url
+from tests.helpers import scheduled_for_today_and_tomorrow, site_files
 
 pytestmark = pytest.mark.slow
 
@@ -23,12 +26,13 @@ def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_p
     origin, today, tomorrow = scheduled_for_today_and_tomorrow(tmp_path / "origin")
 
     runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main")
-    build = runner.run(DEPLOY, job_named(DEPLOY, "build"))
+    jobs = runner.run_all(DEPLOY, only={"build", "deploy"})
+    build = jobs["build"]
     assert build.ok, build.log
     start_of_today = dt.datetime.combine(today, dt.time(), TIMEZONE)
     assert build.env["SOURCE_DATE_EPOCH"] == str(int(start_of_today.timestamp()))
 
-    site = runner.artifacts["github-pages"]
+    site = runner.artifacts["site"]
     assert (site / f"nieuwsbrief/{today:%Y/%m}/vandaag/index.html").is_file()
     assert not (site / f"nieuwsbrief/{tomorrow:%Y/%m}/morgen").exists()
     links = {entry.link for entry in feedparser.parse((site / "feed_rss_created.xml").read_bytes()).entries}
@@ -39,5 +43,9 @@ def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_p
         assert (site / published).is_file(), published
     assert (site / "profiel/cultuurprofiel-twente.pdf").read_bytes().startswith(b"%PDF-")
 
-    deploy = runner.run(DEPLOY, "deploy")
+    # What Pages serves: the gh-pages branch, now this site, as built.
+    deploy = jobs["deploy"]
     assert deploy.ok, deploy.log
+    assert deploy.environment == {"name": "github-pages", "url": site_url()}
+    published = export(origin, tmp_path / "gh-pages")
+    assert site_files(published) == {**site_files(site), ".nojekyll": b""}

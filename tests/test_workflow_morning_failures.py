@@ -41,8 +41,8 @@ def test_a_failed_deploy_sends_nothing(tmp_path, monkeypatch):
     certificate = trusted_authority(tmp_path, monkeypatch)
     origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "morgen": ("morgen", MARKED)})
     inbox = Inbox()
-    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main", failing=frozenset({"actions/deploy-pages"}))
-    with online(origin, runner.artifact_dir / "github-pages", certificate, inbox) as port:
+    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main", failing=frozenset({"actions/download-artifact"}))
+    with online(origin, runner.artifact_dir / "site", certificate, inbox) as port:
         runner.secrets = {**SECRETS, "SMTP_PORT": port}
         jobs = runner.run_all(DEPLOY)
     assert jobs["build"].ok and not jobs["deploy"].ok and jobs[SEND] is None

@@ -93,7 +93,7 @@ def test_an_unknown_expression_fails_the_run_even_in_a_step_that_would_be_skippe
     assert not (tmp_path / "run" / "runner-temp" / "github_output-0").exists(), "a step ran first"
 
 
-PAGES = """
+UPLOAD = """
 name: Proef
 on: [push]
 jobs:
@@ -101,24 +101,82 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - run: mkdir -p site/.well-known && echo Contact > site/.well-known/security.txt && echo hoi > site/index.html
-      - uses: actions/upload-pages-artifact@{ref}
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02
         with:
+          name: site
           path: site
 {extra}"""
-V3 = "56afc609e74202658d3ffba0e8f6dda462b719fa"
 
 
-@pytest.mark.parametrize(("ref", "extra", "kept"), [
-    (V3, "", True),
-    ("v5", "", False),
-    ("v5", "          include-hidden-files: true\n", True),
+@pytest.mark.parametrize(("extra", "kept"), [
+    ("", False),
+    ("          include-hidden-files: true\n", True),
 ])
-def test_the_pages_artifact_keeps_dot_folders_as_the_pinned_action_does(tmp_path, ref, extra, kept):
+def test_an_artifact_keeps_dot_folders_only_when_asked_as_upload_artifact_does(tmp_path, extra, kept):
     workflow = tmp_path / "workflow.yml"
-    workflow.write_text(PAGES.format(ref=ref, extra=extra), encoding="utf-8")
+    workflow.write_text(UPLOAD.format(extra=extra), encoding="utf-8")
     runner = Runner(tmp_path, tmp_path / "run", "push", "refs/heads/main")
     job = runner.run(workflow, "proef")
     assert job.ok, job.log
-    artifact = runner.artifacts["github-pages"]
+    artifact = runner.artifacts["site"]
     assert (artifact / "index.html").is_file()
     assert (artifact / ".well-known" / "security.txt").is_file() == kept
+
+
+CALLER = """
+name: Aanroeper
+on: [push]
+jobs:
+  eerst:
+    runs-on: ubuntu-latest
+    outputs:
+      woord: ${{{{ steps.zeg.outputs.woord }}}}
+    steps:
+      - id: zeg
+        run: echo "woord=hallo" >> "$GITHUB_OUTPUT"
+  dan:
+    needs: eerst
+    uses: ./{called}
+    with:
+      tekst: ${{{{ needs.eerst.outputs.woord }}}}
+"""
+CALLED = """
+name: Aangeroepen
+on:
+  workflow_call:
+    inputs:
+      tekst:
+        type: string
+        required: true
+      standaard:
+        type: string
+        default: vanzelf
+jobs:
+  doe:
+    runs-on: ubuntu-latest
+    environment:
+      name: proef
+      url: https://example.org/${{ inputs.tekst }}/
+    steps:
+      - run: test "$TEKST/$STANDAARD" = hallo/vanzelf && echo "## $TEKST" >> "$GITHUB_STEP_SUMMARY"
+        env:
+          TEKST: ${{ inputs.tekst }}
+          STANDAARD: ${{ inputs.standaard }}
+"""
+
+
+def test_a_job_calls_a_reusable_workflow_with_its_inputs_and_the_outputs_it_needs(tmp_path):
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "aangeroepen.yml").write_text(CALLED, encoding="utf-8")
+    caller = workflows / "aanroeper.yml"
+    caller.write_text(CALLER.format(called=".github/workflows/aangeroepen.yml"), encoding="utf-8")
+    jobs = Runner(tmp_path, tmp_path / "run", "push", "refs/heads/main").run_all(caller)
+    assert jobs["dan"].ok, jobs["dan"].log
+    assert jobs["dan"].summary.strip() == "## hallo"
+    assert jobs["dan"].environment == {"name": "proef", "url": "https://example.org/hallo/"}
+    # An input the called workflow does not declare fails the run, as on GitHub.
+    caller.write_text(CALLER.format(called=".github/workflows/aangeroepen.yml") + "      onbekend: x\n",
+                      encoding="utf-8")
+    with pytest.raises(WorkflowError, match="onbekend"):
+        Runner(tmp_path, tmp_path / "run2", "push", "refs/heads/main").run_all(caller)

@@ -81,7 +81,7 @@ class Expression:
         if kind == "string":
             return text[1:-1].replace("''", "'")
         if kind == "number":
-            return float(text)
+            return float(text) if "." in text else int(text)
         if kind == "op" and text == "(":
             inner = self._or()
             if not self._take(")"):

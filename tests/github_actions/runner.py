@@ -20,6 +20,8 @@ from tests.github_actions.stand_ins import REPOSITORY, STAND_INS
 KEPT = re.compile(r"^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PIP_\w+|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$")
 RUNNER_IMAGE = {"/usr/bin/google-chrome": shutil.which("chromium") or "/usr/bin/chromium"}
 STEP_KEYS = {"name", "id", "if", "uses", "with", "run", "env"}
+# What a job that calls a reusable workflow may have (GitHub allows no steps, env or environment there).
+CALLER_KEYS = {"name", "needs", "if", "permissions", "uses", "with", "concurrency"}
 
 
 @dataclass
@@ -29,6 +31,8 @@ class Job:
     summary: str
     outcomes: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)  # as the job ended, GITHUB_ENV included
+    outputs: dict[str, str] = field(default_factory=dict)  # the job's `outputs:`, for `needs`
+    environment: dict[str, str] = field(default_factory=dict)  # its `environment:` (name, url), expanded
 
 
 class Runner:
@@ -36,8 +40,12 @@ class Runner:
 
     def __init__(self, origin: Path, folder: Path, event: str, ref: str, base_ref: str = "",
                  inputs: dict | None = None, secrets: dict | None = None, failing: frozenset[str] = frozenset(),
-                 attempt: int = 1):
+                 attempt: int = 1, payload: dict | None = None):
         self.origin, self.event, self.ref, self.base_ref = origin, event, ref, base_ref
+        # github.event: the webhook's payload (a pull request: number 1, from this repository);
+        # the jobs of this run so far, for `needs.<job>.outputs`.
+        self.payload = payload if payload is not None else pull_request_payload(1) if event == "pull_request" else {}
+        self.jobs: dict[str, Job | None] = {}
         # Actions that fail in this run, as GitHub's own can (a Pages outage: "actions/deploy-pages").
         self.failing = failing
         # GITHUB_RUN_ATTEMPT: 2 and up when someone presses "Re-run" on the same run.
@@ -54,8 +62,18 @@ class Runner:
             path.mkdir(parents=True)
 
     def github(self) -> dict:
-        return {"event_name": self.event, "ref": self.ref, "base_ref": self.base_ref,
-                "repository": REPOSITORY, "workspace": str(self.workspace)}
+        return {"event_name": self.event, "ref": self.ref, "base_ref": self.base_ref, "event": self.payload,
+                "repository": REPOSITORY, "workspace": str(self.workspace), "sha": self.sha(), "token": "***"}
+
+    def sha(self) -> str:
+        return subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{self.ref}^{{commit}}"], cwd=self.origin,
+                              capture_output=True, text=True, check=False).stdout.strip()
+
+    def context(self, inputs: dict) -> dict:
+        needs = {job_id: {"outputs": job.outputs if job else {}, "result": "success" if job and job.ok else
+                          "skipped" if job is None else "failure"} for job_id, job in self.jobs.items()}
+        return {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(inputs), "needs": needs,
+                "secrets": Secrets(self.secrets)}
 
     def expand(self, text, context: dict, failed: bool = False):
         """`${{ … }}` in a string replaced by their values (other values as they are)."""
@@ -64,39 +82,46 @@ class Runner:
         return re.sub(r"\$\{\{(.*?)\}\}", lambda m: as_text(
             Expression(m[1], context, self.workspace, failed).value()), text)
 
-    def run_all(self, workflow_file: Path) -> dict[str, Job | None]:
+    def run_all(self, workflow_file: Path, only: set[str] | None = None) -> dict[str, Job | None]:
         """Every job of the workflow in the order of the file (needs before their jobs), as GitHub
         runs them: a job whose `needs` did not all succeed, or whose `if:` is false, is skipped
-        (None). Each job starts in a fresh workspace."""
+        (None). Each job starts in a fresh workspace. `only`: these jobs (and none they need)."""
         workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
-        jobs: dict[str, Job | None] = {}
+        self.jobs = {}
         for job_id, job in workflow["jobs"].items():
+            if only is not None and job_id not in only:
+                continue
             needs = job.get("needs") or []
             needs = [needs] if isinstance(needs, str) else needs
-            if any(need not in jobs for need in needs):
+            if any(need not in self.jobs for need in needs):
                 raise WorkflowError(f"job {job_id} needs a job that comes after it")
-            failed = not all(jobs[need] and jobs[need].ok for need in needs)
-            jobs[job_id] = self.run(workflow_file, job_id) if self.job_runs(workflow_file, job_id, failed) else None
-        return jobs
+            failed = not all(self.jobs[need] and self.jobs[need].ok for need in needs)
+            self.jobs[job_id] = self.run(workflow_file, job_id) if self.job_runs(workflow_file, job_id, failed) \
+                else None
+        return dict(self.jobs)
 
     def job_runs(self, workflow_file: Path, job_id: str, needs_failed: bool = False) -> bool:
         """Whether GitHub starts the job for this event (its `if:`, with the implicit success()
         of the jobs it needs)."""
         job = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))["jobs"][job_id]
-        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(self.inputs)}
-        return truthy(Expression(condition(job), context, self.workspace, needs_failed).value())
+        return truthy(Expression(condition(job), self.context(self.inputs), self.workspace, needs_failed).value())
 
-    def run(self, workflow_file: Path, job_id: str) -> Job:
+    def run(self, workflow_file: Path, job_id: str, called_with: dict | None = None) -> Job:
+        """One job; `called_with`: the inputs when the workflow is a reusable one, called."""
         workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
-        # Each job on a machine of its own: what an earlier job left is not there.
-        shutil.rmtree(self.workspace)
-        self.workspace.mkdir()
-        triggers = workflow.get("on", workflow.get(True))
-        if self.event not in (triggers if isinstance(triggers, (dict, list)) else [triggers]):
-            raise WorkflowError(f"{Path(workflow_file).name} does not run on {self.event}")
         job = workflow["jobs"][job_id]
-        context = {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(self.inputs),
-                   "secrets": Secrets(self.secrets)}
+        if "uses" in job:
+            return self.call(workflow_file, job)
+        # Each job on a machine of its own: what an earlier job left (beside its workspace too) is not there.
+        for path in set(self.workspace.parent.iterdir()) - {self.artifact_dir}:
+            shutil.rmtree(path)
+        self.workspace.mkdir()
+        self.temp.mkdir()
+        triggers = workflow.get("on", workflow.get(True))
+        event = "workflow_call" if called_with is not None else self.event
+        if event not in (triggers if isinstance(triggers, (dict, list)) else [triggers]):
+            raise WorkflowError(f"{Path(workflow_file).name} does not run on {event}")
+        context = self.context(self.inputs if called_with is None else called_with)
         # Every expression of the job is known before any step runs, skipped steps' too.
         for text in expressions({"concurrency": workflow.get("concurrency"), "env": workflow.get("env"), **job}):
             Expression(text, context, self.workspace, False).value()
@@ -105,7 +130,11 @@ class Runner:
         environment.update({"GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_WORKSPACE": str(self.workspace),
                             "GITHUB_EVENT_NAME": self.event, "GITHUB_REF": self.ref,
                             "GITHUB_BASE_REF": self.base_ref, "GITHUB_REPOSITORY": REPOSITORY,
-                            "RUNNER_TEMP": str(self.temp), "GITHUB_RUN_ATTEMPT": str(self.attempt)})
+                            "RUNNER_TEMP": str(self.temp), "GITHUB_RUN_ATTEMPT": str(self.attempt),
+                            "GITHUB_SERVER_URL": "https://github.com", "GITHUB_SHA": self.sha(),
+                            # The network: git's way to the repository on GitHub leads to the origin.
+                            "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": f"url.file://{self.origin}.insteadOf",
+                            "GIT_CONFIG_VALUE_0": f"https://github.com/{REPOSITORY}.git"})
         for level in (workflow, job):
             environment.update({k: RUNNER_IMAGE.get(str(v), str(v)) for k, v in self.expand_all(
                 level.get("env") or {}, context).items()})
@@ -145,8 +174,29 @@ class Runner:
             for folder in files["GITHUB_PATH"].read_text(encoding="utf-8").splitlines():
                 environment["PATH"] = f"{folder}{os.pathsep}{environment.get('PATH', '')}"
         context["env"] = environment
-        self.expand_all(job.get("environment") or {}, context)
-        return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment)
+        return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment,
+                   self.expand_all(job.get("outputs") or {}, context), self.expand_all(job.get("environment") or {}, context))
+
+    def call(self, workflow_file: Path, job: dict) -> Job:
+        """A job that calls a reusable workflow of this repository (`uses: ./.github/workflows/…`):
+        its inputs checked against the called workflow's and completed with their defaults,
+        and its jobs run in turn; one Job for all of them."""
+        unknown = set(job) - CALLER_KEYS
+        if unknown or not str(job["uses"]).startswith("./"):
+            raise WorkflowError(f"a calling job with {sorted(unknown)} or uses {job['uses']!r}")
+        called = Path(workflow_file).resolve().parents[2] / job["uses"][2:]
+        return self.call_workflow(called, self.expand_all(job.get("with") or {}, self.context(self.inputs)))
+
+    def call_workflow(self, called: Path, values: dict) -> Job:
+        workflow = yaml.safe_load(called.read_text(encoding="utf-8"))
+        declared = workflow.get("on", workflow.get(True))["workflow_call"].get("inputs") or {}
+        if set(values) - set(declared):
+            raise WorkflowError(f"{called.name} has no inputs {sorted(set(values) - set(declared))}")
+        inputs = {name: values.get(name, spec.get("default", "")) for name, spec in declared.items()}
+        jobs = [self.run(called, job_id, called_with=inputs) for job_id in workflow["jobs"]]
+        return Job(all(job.ok for job in jobs), "\n".join(job.log for job in jobs), "".join(job.summary for job in jobs),
+                   {k: v for job in jobs for k, v in job.outcomes.items()}, jobs[-1].env, jobs[-1].outputs,
+                   jobs[-1].environment)
 
     def expand_all(self, values: dict, context: dict) -> dict:
         return {key: self.expand(value, context) for key, value in values.items()}
@@ -191,3 +241,10 @@ def read_variables(path: Path) -> dict[str, str]:
     return values
 
 
+
+
+def pull_request_payload(number: int, action: str = "synchronize", fork: bool = False) -> dict:
+    """github.event of a pull request: its number, and where its branch lives."""
+    head = f"iemand/{REPOSITORY.split('/')[1]}" if fork else REPOSITORY
+    return {"action": action, "number": number,
+            "pull_request": {"number": number, "head": {"repo": {"full_name": head}}}}

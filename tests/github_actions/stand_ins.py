@@ -83,28 +83,28 @@ def upload(runner, name: str, with_: dict, hidden: bool = True) -> tuple[bool, s
     if not source.exists():
         return False, f"no files at {with_['path']}", {}
     target = runner.artifact_dir / name
-    # As the Pages action's tar: never .git and .github; other dot files as its version says.
+    # Never .git and .github; other dot files as the action's version and inputs say.
     ignore = shutil.ignore_patterns(".git", ".github", *(() if hidden else (".*",)))
     shutil.copytree(source, target, ignore=ignore) if source.is_dir() else shutil.copy2(source, target)
     runner.artifacts[name] = target
     return True, f"artifact {name}: {sum(1 for p in target.rglob('*') if p.is_file())} files", {}
 
 
-def deploy_pages(runner, with_: dict) -> tuple[bool, str, dict]:
-    if "github-pages" not in runner.artifacts:
-        return False, "no Pages artifact was uploaded in this run", {}
-    owner, name = REPOSITORY.split("/")
-    return True, "deployed", {"page_url": f"https://{owner}.github.io/{name}/"}
+def upload_artifact(runner, with_: dict) -> tuple[bool, str, dict]:
+    """Since upload-artifact v4.4.0, files and folders whose names start with a dot
+    (.well-known/security.txt, .nojekyll) stay out unless `include-hidden-files: true`."""
+    hidden = str(with_.get("include-hidden-files", "false")).lower() == "true"
+    return upload(runner, with_.get("name", "artifact"), with_, hidden=hidden)
 
 
-# upload-pages-artifact v3 archives dot folders (.well-known/security.txt); from v4 on it
-# leaves them out unless `include-hidden-files: true` (v5), which is what an unknown pin gets.
-PAGES_KEEPS_HIDDEN = {"56afc609e74202658d3ffba0e8f6dda462b719fa"}  # v3.0.1
-
-
-def upload_pages(runner, with_: dict) -> tuple[bool, str, dict]:
-    hidden = runner.action_ref in PAGES_KEEPS_HIDDEN or str(with_.get("include-hidden-files")).lower() == "true"
-    return upload(runner, "github-pages", with_, hidden=hidden)
+def download_artifact(runner, with_: dict) -> tuple[bool, str, dict]:
+    """An artifact of this run, by name, into `path` (relative to the workspace)."""
+    name = with_.get("name", "")
+    if name not in runner.artifacts:
+        return False, f"Unable to download artifact(s): Artifact not found for name: {name}", {}
+    target = runner.workspace / with_.get("path", "")
+    shutil.copytree(runner.artifacts[name], target, dirs_exist_ok=True)
+    return True, f"artifact {name} in {with_.get('path', '.')}", {"download-path": str(target)}
 
 
 STAND_INS = {
@@ -112,7 +112,6 @@ STAND_INS = {
     "actions/setup-python": setup_python,
     "astral-sh/setup-uv": setup_uv,
     "actions/cache": cache,
-    "actions/upload-artifact": lambda runner, with_: upload(runner, with_.get("name", "artifact"), with_),
-    "actions/upload-pages-artifact": upload_pages,
-    "actions/deploy-pages": deploy_pages,
+    "actions/upload-artifact": upload_artifact,
+    "actions/download-artifact": download_artifact,
 }

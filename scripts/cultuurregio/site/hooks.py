@@ -1,8 +1,8 @@
 """The build's own steps around the plugins (MkDocs `hooks:`, listed in mkdocs.yml).
 
 on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled newsletters);
-on_config   speak Dutch, check all content before anything renders (and note what went
-            stale), hand it to the macros;
+on_config   speak Dutch, check all content before anything renders (and note what went stale),
+            hand it to the macros; a preview gets its own address (site/common/preview.py);
 on_files    hold back newsletters dated after the build date (scheduled);
 on_nav      note where every image ends up in the site (site/media/photo_pages.py);
 on_page_content  refuse what would reach outside (site/guards/outside.py), make the video blocks
@@ -13,8 +13,7 @@ on_env      the navigation rendered once for all newsletters (site/speedups/part
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
             to announce, the schema.org data;
-on_post_build  the calendar files, the finished feed, the search index, security.txt and
-            the PDF.
+on_post_build  the calendar files, the finished feed, the search index, security.txt, the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
 the checks run before every plugin, scheduling before the blog plugin reads its posts,
@@ -31,9 +30,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from cultuurregio.site.common.dates import build_date
+from cultuurregio.site.common.dates import build_date, date_label
 from cultuurregio.site.common.paths import (
-    AGENDA_FILE,
     PDF_FILE,
     PDF_STAGED,
     PHOTO_CACHE,
@@ -41,6 +39,7 @@ from cultuurregio.site.common.paths import (
     feed_files,
     meeting_file,
 )
+from cultuurregio.site.common.preview import empty_sitemap, preview_for
 from cultuurregio.site.common.problems import not_built
 from cultuurregio.site.common.templates import theme_templates
 from cultuurregio.site.content.staleness import stale_content
@@ -54,7 +53,7 @@ from cultuurregio.site.media.video import PLAYER_HOSTS, render_videos
 from cultuurregio.site.outputs import structured_data
 from cultuurregio.site.outputs.category_feeds import CategoryFeed, category_feeds, write_category_feeds
 from cultuurregio.site.outputs.feeds import finish_feed
-from cultuurregio.site.outputs.ical import calendar_file
+from cultuurregio.site.outputs.ical import write_calendars
 from cultuurregio.site.outputs.search_index import add_folded_words
 from cultuurregio.site.outputs.security_txt import write_security_txt
 from cultuurregio.site.outputs.twente_map import WIDTH, place
@@ -66,14 +65,14 @@ log = logging.getLogger("mkdocs.plugins.cultuurregio")
 # The build under way (`mkdocs serve` runs on_config again for each rebuild).
 _checked: Checked | None = None
 _serving = False
+# A pull request's preview (VOORBEELD=N), or None for the site itself.
+_preview = None
 # The build's day (site/common/dates.py, README "Bouwdatum"), taken once per build.
 _today = None
 # Each category's feed; and per theme page (its source), the feed of its category.
-_feeds: list[CategoryFeed] = []
-_theme_feeds: dict[str, CategoryFeed] = {}
-# The images and photos of this build.
-_photos: PhotoPages | None = None
-_nav = None
+_feeds, _theme_feeds = [], {}
+# The images and photos of this build, and its navigation.
+_photos, _nav = None, None
 # The contact page's address in the site (security.txt names it when data gives no address).
 _contact_page = ""
 # The newsletters of this build, for their e-mail editions (site/mail/edition.py).
@@ -88,8 +87,9 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    global _checked, _feeds, _theme_feeds, _today
+    global _checked, _feeds, _theme_feeds, _today, _preview
     library_messages.install(Path(config.docs_dir))
+    _preview = preview_for(config)  # before every plugin reads site_url: feeds, links, editions follow it
     _today = build_date(Path(config.config_file_path).parent)
     # Before the blog plugin builds its views from the files (in on_files).
     blog_speedup.install()
@@ -103,11 +103,10 @@ def on_config(config):
         raise PluginError(not_built(len(_checked.problems)))
     _feeds = category_feeds(config.plugins["material/blog"].config)
     by_name = {feed.naam: feed for feed in _feeds}
-    _theme_feeds = {f"themas/{t['slug']}.md": by_name[t["naam"]] for t in _checked.content.themas
-                    if t["naam"] in by_name}
-    # Stale content never stops the build (the daily rebuild must keep publishing);
-    # `make check` and the pull request list these notes.
-    for note in stale_content(_checked.content, _today) + _checked.notes(_today, None if _serving else config.site_url):
+    _theme_feeds = {f"themas/{t['slug']}.md": by_name[t["naam"]] for t in _checked.content.themas if t["naam"] in by_name}
+    # Stale content never stops the build (the daily rebuild must keep publishing); `make check` lists it.
+    published = None if _serving or _preview else config.site_url  # the address the statement must name
+    for note in stale_content(_checked.content, _today) + _checked.notes(_today, published):
         log.info("Let op: %s", note, extra={"stale": note})
     # The macros plugin's documented way for others to give its pages variables.
     config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today,
@@ -121,11 +120,12 @@ def on_files(files, config):
     newsletters dated after the build date. MkDocs' own draft level keeps them out of the
     site, the feed and search, and the daily rebuild publishes a scheduled newsletter on
     its day. (Material's `draft_if_future_date` compares with the clock, not with the
-    build date that makes a build repeatable.) The preview shows scheduled newsletters."""
+    build date that makes a build repeatable.) `make serve` and a pull request's preview
+    show scheduled newsletters, marked as such (on_page_context)."""
     broken = {p.file.removeprefix("docs/") for p in _checked.problems if p.file.startswith("docs/")}
     for file in files.documentation_pages():
         created = _checked.newsletter_dates.get(file.src_uri)
-        if file.src_uri in broken or (created and created > _today and not _serving):
+        if file.src_uri in broken or (created and created > _today and not (_serving or _preview)):
             file.inclusion = InclusionLevel.DRAFT
     return files
 
@@ -200,6 +200,8 @@ def on_page_context(context, page, config, nav):
     blog = config.plugins["material/blog"]
     context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
     context["e_mailversie"] = EDITION if context["verschenen"] else None
+    scheduled = _checked.newsletter_dates.get(page.file.src_uri) if context["verschenen"] else None
+    context["gepland"] = date_label(scheduled) if scheduled and scheduled > _today else None
     if context["verschenen"]:
         _newsletters.append(Newsletter(page.title, page.content, page.canonical_url, page.meta["date"]["created"]))
     context["gestructureerd"] = structured_data.for_page(page, config, _checked.content, blog.blog.posts)
@@ -226,11 +228,7 @@ def on_post_build(config):
     content = _checked.content
     site = Path(config.site_dir)
     site_url = config.site_url
-    (site / AGENDA_FILE).write_bytes(calendar_file(content.bijeenkomsten, config.site_name, site_url))
-    for meeting in content.bijeenkomsten:
-        path = site / meeting_file(meeting)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
+    write_calendars(site, content.bijeenkomsten, config.site_name, site_url)
     published, unpublished = feed_files(config)
     finish_feed(site / published, _photos.in_feed(site_url), _video_template(config))
     write_category_feeds(site, published, _feeds, site_url)
@@ -239,12 +237,14 @@ def on_post_build(config):
     write_security_txt(site, site_url, _contact_page, content.beveiligingsmelding, _today)
     links = {"contact": site_url + _contact_page, "feed": site_url + published,
              "archief": site_url + config.plugins["material/blog"].config.blog_dir + "/"}
-    write_editions(site, _newsletters, _checked.mail, site_url, links,
-                   theme_templates(Path(config.config_file_path).parent, "email"))
+    email = theme_templates(Path(config.config_file_path).parent, "email")
+    email.globals["voorbeeld"] = config.extra.get("voorbeeld")
+    write_editions(site, _newsletters, _checked.mail, site_url, links, email)
+    if _preview:
+        empty_sitemap(site)
     _photos.remove_originals()
     if _photos.photos:
-        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached,
-                 PHOTO_CACHE)
+        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached, PHOTO_CACHE)
     staged = Path(config.config_file_path).parent / PDF_STAGED
     if staged.is_file():
         shutil.copyfile(staged, site / PDF_FILE)

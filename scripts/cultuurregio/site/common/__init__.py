@@ -5,4 +5,5 @@
   paths.py       where the build puts what it writes besides the pages
   templates.py   the content templates in overrides/content/ rendered into page Markdown
   sizes.py       file sizes as Dutch readers write them
+  preview.py     a pull request's preview: its address under voorbeeld/pr-N/, its banner, its sitemap
 """

@@ -8,11 +8,13 @@ one.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event
 
 from cultuurregio.site.common.dates import TIMEZONE
+from cultuurregio.site.common.paths import AGENDA_FILE, meeting_file
 
 
 def _calendar(name: str) -> Calendar:
@@ -57,3 +59,12 @@ def calendar_file(meetings: list[dict[str, Any]], name: str, site_url: str) -> b
         calendar.add_component(_event(meeting, site_url))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def write_calendars(site: Path, meetings: list[dict[str, Any]], site_name: str, site_url: str) -> None:
+    """The agenda's file with every meeting, and a file per meeting, in `site`."""
+    (site / AGENDA_FILE).write_bytes(calendar_file(meetings, site_name, site_url))
+    for meeting in meetings:
+        path = site / meeting_file(meeting)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_file([meeting], meeting["titel"], site_url))
