@@ -63,6 +63,10 @@ def unknown_municipality(data):
                                                "[enschde]")
 
 
+def unknown_map_code(data):
+    return "gemeenten.yml", replace_value(data / "gemeenten.yml", ("gemeenten", 1, "code"), "GM9999")
+
+
 def unknown_field(data):
     return "themas.yml", add_field(data / "themas.yml", ("themas", 0), "samenvating: x")
 
@@ -118,6 +122,7 @@ SCENARIOS = {
     "duplicate slug": (duplicate_slug, ["slug 'testdubbel' komt twee keer voor"], False),
     "unknown theme": (unknown_theme, ["thema 'grensloos' bestaat niet", "kies uit: "], False),
     "unknown municipality": (unknown_municipality, ["gemeente 'enschde' bestaat niet"], False),
+    "unknown map code": (unknown_map_code, ["code GM9999", "staat niet in data/kaart/twente-2025.geojson"], False),
     "unknown field": (unknown_field, ["onbekend veld 'samenvating'"], True),
     "duplicate key": (duplicate_key, ["veld 'naam' staat hier twee keer"], False),
     "tab for indentation": (tab_for_indentation, ["er staat een tab", "gebruik spaties"], False),

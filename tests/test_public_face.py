@@ -1,17 +1,15 @@
-"""The public face: a home page built from the content, a map of the municipalities, a feed
+"""The public face: a home page built from the content (the map: tests/test_map.py), a feed
 per category, schema.org data, and editing left to a discreet link at the bottom."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
 
 from cultuurregio.site.content.data import last_day
 from cultuurregio.site.outputs.category_feeds import category_feeds
@@ -63,63 +61,6 @@ def test_a_new_newsletter_and_a_coming_meeting_reach_the_home_page_by_themselves
     assert "Testzaal, Almelo" in text
     ics = section.find("a", href=lambda h: h.endswith(".ics"))["href"]
     assert (tmp_path / "site" / ics).is_file()
-
-
-def map_links(soup) -> list[str]:
-    return [a["href"] for a in soup.select("svg.cr-kaart-twente__svg a")]
-
-
-@pytest.mark.parametrize(("page", "prefix"), [("index.html", "gemeenten/"), ("gemeenten/index.html", "")])
-def test_the_map_links_every_municipality_to_its_entry(pages, content, page, prefix):
-    soup = pages[page]
-    svg = soup.select_one("svg.cr-kaart-twente__svg")
-    title = soup.find(id=svg["aria-labelledby"])
-    assert str(len(content.gemeenten)) in title.get_text()
-    assert sorted(map_links(soup)) == sorted(f"{prefix}#{g['slug']}" for g in content.gemeenten)
-    entries = pages["gemeenten/index.html"]
-    for gemeente in content.gemeenten:
-        # The list on the Gemeenten page is the text version of the map.
-        assert entries.find(id=gemeente["slug"]) is not None
-    assert [t.get_text() for t in svg.select("text")] == [a.text for a in svg.select("a text")]
-
-
-LABELS = """() => {
-    const map = document.querySelector('svg.cr-kaart-twente__svg').getBoundingClientRect();
-    return [...document.querySelectorAll('svg.cr-kaart-twente__svg text')].map(t => {
-        const box = t.getBoundingClientRect();
-        return {name: t.textContent, left: box.left, right: box.right, height: box.height,
-                x: box.left - map.left, y: box.top - map.top, width: box.width};
-    });
-}"""
-
-
-def _median(image: Image.Image) -> int:
-    """The grey of most pixels: the background."""
-    histogram = image.histogram()
-    half, seen = sum(histogram) / 2, 0
-    for level, count in enumerate(histogram):
-        seen += count
-        if seen >= half:
-            return level
-    return 255
-
-
-def test_the_map_names_fit_a_phone_in_dark_mode(browser, web, content):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
-    page = context.new_page()
-    page.goto(web.base + "gemeenten/", wait_until="networkidle")
-    shot = Image.open(io.BytesIO(page.locator("svg.cr-kaart-twente__svg").screenshot())).convert("L")
-    labels = page.evaluate(LABELS)
-    context.close()
-    background = _median(shot)
-    assert sorted(label["name"] for label in labels) == sorted(g["naam"] for g in content.gemeenten)
-    for label in labels:
-        assert 0 <= label["left"] and label["right"] <= 360, label
-        assert label["height"] >= 11, label  # readable text, not a speck
-        # In the picture the name stands out from the dark background: light letters.
-        crop = shot.crop((int(label["x"]), int(label["y"]), int(label["x"] + label["width"]),
-                          int(label["y"] + label["height"])))
-        assert crop.getextrema()[1] - background > 100, label
 
 
 @pytest.fixture(scope="module")

@@ -74,6 +74,9 @@ def main() -> int:
                 tbt = [r["audits"]["total-blocking-time"]["numericValue"] for r in reports]
                 print(f"    prestaties van de {RUNS} runs: {', '.join(str(r['categories']['performance']['score']) for r in reports)}; "
                       f"Total Blocking Time {', '.join(f'{t:.0f}' for t in tbt)} ms")
+                layout = sorted(_style_and_layout(r) for r in reports)
+                print(f"    Style & Layout (mediaan van {RUNS}): {layout[RUNS // 2]:.0f} ms "
+                      f"({', '.join(f'{t:.0f}' for t in layout)})")
                 for category in CATEGORIES:
                     for ref in report["categories"][category]["auditRefs"]:
                         audit = report["audits"][ref["id"]]
@@ -82,6 +85,12 @@ def main() -> int:
                 for audit in _opportunities(report)[:3]:
                     print(f"    kans: {audit['title']} ({audit.get('displayValue', '')})")
     return 0
+
+
+def _style_and_layout(report: dict) -> float:
+    """The main thread's time on style and layout (Lighthouse's "Minimize main-thread work")."""
+    items = report["audits"]["mainthread-work-breakdown"]["details"]["items"]
+    return sum(item["duration"] for item in items if item["group"] == "styleLayout")
 
 
 if __name__ == "__main__":

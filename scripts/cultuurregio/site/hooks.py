@@ -56,7 +56,7 @@ from cultuurregio.site.outputs.feeds import finish_feed
 from cultuurregio.site.outputs.ical import write_calendars
 from cultuurregio.site.outputs.search_index import add_folded_words
 from cultuurregio.site.outputs.security_txt import write_security_txt
-from cultuurregio.site.outputs.twente_map import WIDTH, place
+from cultuurregio.site.outputs.twente_map import draw
 from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.site.speedups.partial_cache import PartialCache
 
@@ -67,8 +67,8 @@ _checked: Checked | None = None
 _serving = False
 # A pull request's preview (VOORBEELD=N), or None for the site itself.
 _preview = None
-# The build's day (site/common/dates.py, README "Bouwdatum"), taken once per build.
-_today = None
+# The build's day (site/common/dates.py, README "Bouwdatum"), taken once per build; the map of Twente.
+_today, _map = None, None
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds, _theme_feeds = [], {}
 # The images and photos of this build, and its navigation.
@@ -87,7 +87,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    global _checked, _feeds, _theme_feeds, _today, _preview
+    global _checked, _feeds, _theme_feeds, _today, _preview, _map
     library_messages.install(Path(config.docs_dir))
     _preview = preview_for(config)  # before every plugin reads site_url: feeds, links, editions follow it
     _today = build_date(Path(config.config_file_path).parent)
@@ -108,8 +108,9 @@ def on_config(config):
     published = None if _serving or _preview else config.site_url  # the address the statement must name
     for note in stale_content(_checked.content, _today) + _checked.notes(_today, published):
         log.info("Let op: %s", note, extra={"stale": note})
+    _map = draw(_checked.outlines, _checked.content.gemeenten) if _checked.outlines else None
     # The macros plugin's documented way for others to give its pages variables.
-    config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today,
+    config.plugins["macros"].register_variables({"inhoud": _checked.content, "bouwdatum": _today, "kaartgegevens": _map,
                                                  "verzending": _checked.mail, "toegankelijkheid": _checked.statement})
     return config
 
@@ -182,8 +183,7 @@ def on_env(env, config, files):
     # For pages rendered without on_page_context (404.html): the site's card, no date.
     env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}
     env.globals["verschenen"] = None
-    points, height = place(content.gemeenten)
-    env.globals["kaart"] = {"punten": points, "breedte": WIDTH, "hoogte": height, "gemeenten_pagina": "gemeenten/"}
+    env.globals["kaart"] = _map
     return env
 
 

@@ -17,7 +17,6 @@ from cultuurregio.site.common.problems import ContentError
 from cultuurregio.site.common.sizes import file_size_label
 from cultuurregio.site.common.templates import environment
 from cultuurregio.site.outputs.category_feeds import category_feeds
-from cultuurregio.site.outputs.twente_map import WIDTH, place
 
 
 def define_env(env) -> None:
@@ -101,11 +100,13 @@ def define_env(env) -> None:
 
     @env.macro
     def kaart() -> str:
-        """The schematic map of Twente; each name links to its entry on the Gemeenten page."""
-        points, height = place(content().gemeenten)
+        """The map of Twente (site/outputs/twente_map.py); each municipality links to its entry
+        on the Gemeenten page."""
+        if env.variables["kaartgegevens"] is None:
+            return ""  # the outlines could not be read: a problem says why, and nothing is published
         here = env.page.url
         page = "" if here == GEMEENTEN_PAGE else get_relative_url(GEMEENTEN_PAGE, here)
-        return render("kaart.html", punten=points, breedte=WIDTH, hoogte=height, gemeenten_pagina=page)
+        return render("kaart.html", kaart=env.variables["kaartgegevens"], gemeenten_pagina=page)
 
     @env.macro
     def profiel_pdf() -> str:

@@ -9,4 +9,5 @@
   mail_settings.py   data/verzending.yml: how the newsletter goes out by e-mail
   accessibility_statement.py   data/toegankelijkheid.yml and the status its rules give
   staleness.py       what has gone stale: "let op" for editors, never a reason to stop
+  outlines.py        the municipalities' borders for the map (data/kaart/), checked against data/gemeenten.yml
 """

@@ -12,6 +12,7 @@ from cultuurregio.site.content.accessibility_statement import Statement, read_st
 from cultuurregio.site.content.data import Content, load_content
 from cultuurregio.site.content.mail_settings import MailSettings, read_mail_settings
 from cultuurregio.site.content.newsletters import POSTS, check_newsletters, check_theme_categories
+from cultuurregio.site.content.outlines import Outlines, read_outlines
 from cultuurregio.site.content.symlinks import symlink_problems
 from cultuurregio.site.content.yamlfile import parse_front_matter, read_text
 from cultuurregio.site.guards.nav_check import nav_problems
@@ -33,6 +34,8 @@ class Checked:
     statement: Statement | None = None
     # Newsletters that go out by themselves on their day: the line of the field, by path in docs/.
     automatic: dict[str, int] = field(default_factory=dict)
+    # The municipalities' outlines, for the map (None when they cannot be read: a problem says why).
+    outlines: Outlines | None = None
 
     def notes(self, today: dt.date, site_url: str | None) -> list[Problem]:
         """What editors still have to fill in ("let op"): never a reason to stop the build.
@@ -66,14 +69,17 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
     except ContentError as error:
         content = None
         problems += error.problems
+    outlines = None
     if content is not None:
         problems += missing_theme_pages(content, docs)
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
+        outlines, outline_problems = read_outlines(project, content)
+        problems += outline_problems
     newsletter_problems, dates, automatic = check_newsletters(docs, categories, separator)
     problems += newsletter_problems + page_problems(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
-    return Checked(content, sorted(problems), dates, mail, mail_notes, statement, automatic)
+    return Checked(content, sorted(problems), dates, mail, mail_notes, statement, automatic, outlines)
 
 
 def check_site(config) -> Checked:
