@@ -135,3 +135,15 @@ def test_a_calendar_entry_carries_any_description_safely():
     event = Calendar.from_ical(ics).walk("VEVENT")[0]
     assert str(event["summary"]) == meeting["titel"]
     assert str(event["description"]).startswith(description.replace("\r\n", "\n"))
+
+
+def test_no_file_of_the_theme_folder_is_published(project, tmp_path):
+    """overrides/ holds templates: a text template there (as the morning's test notice is) or
+    any other file is no file of the site, though MkDocs copies a theme's non-HTML files."""
+    planted = ["email/notitie.txt", "partials/proef.css", "geheim.yml"]
+    for path in planted:
+        (project / "overrides" / path).write_text(SECRET, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert [path for path in planted if (tmp_path / "site" / path).exists()] == []
+    assert (tmp_path / "site" / "assets" / "stylesheets" / "cultuurregio.css").is_file()  # docs/assets/ stays

@@ -41,7 +41,7 @@ from cultuurregio.site.common.paths import (
 )
 from cultuurregio.site.common.preview import empty_sitemap, preview_for
 from cultuurregio.site.common.problems import not_built
-from cultuurregio.site.common.templates import theme_templates
+from cultuurregio.site.common.templates import theme_templates, without_theme_files
 from cultuurregio.site.content.staleness import stale_content
 from cultuurregio.site.guards import library_messages
 from cultuurregio.site.guards.outside import outside_problems
@@ -128,13 +128,12 @@ def on_files(files, config):
         created = _checked.newsletter_dates.get(file.src_uri)
         if file.src_uri in broken or (created and created > _today and not (_serving or _preview)):
             file.inclusion = InclusionLevel.DRAFT
-    return files
+    return without_theme_files(files, config.theme.custom_dir)
 
 
 def on_nav(nav, config, files):
     global _photos, _nav, _contact_page, _newsletters
-    _photos, _newsletters = PhotoPages(config, files), []
-    _nav = nav
+    _photos, _newsletters, _nav = PhotoPages(config, files), [], nav
     contact = files.get_file_from_path("contact.md")
     _contact_page = contact.url if contact else ""
     return nav

@@ -43,3 +43,12 @@ def environment(templates_dir: Path) -> Environment:
 def theme_templates(project: Path, folder: str) -> Environment:
     """The templates of overrides/<folder>, once per build process (Jinja reloads a changed file)."""
     return environment(project / "overrides" / folder)
+
+
+def without_theme_files(files, custom_dir: str):
+    """The site's files without those of overrides/: it holds templates only (the site's own
+    static files are in docs/assets/), but MkDocs copies every file of a theme folder that is
+    not HTML into the site, as it would have done with overrides/email/testmelding.txt."""
+    for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(custom_dir)]:
+        files.remove(file)
+    return files
