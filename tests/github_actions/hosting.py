@@ -58,9 +58,6 @@ class Hosting:
         """The id of a folder's tree on a branch (equal ids: equal contents, to the byte)."""
         return git(self.origin, "rev-parse", f"{ref}:{path}").strip()
 
-    def commits(self, ref: str = "gh-pages") -> int:
-        return int(git(self.origin, "rev-list", "--count", ref).strip())
-
     def export(self, folder: Path, ref: str = "gh-pages") -> Path:
         """The branch's files in `folder`: what GitHub Pages serves."""
         return export(self.origin, folder, ref)

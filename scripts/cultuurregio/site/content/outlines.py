@@ -21,8 +21,6 @@ REPLACE = "zet het bestand terug of lees data/kaart/LEESMIJ.md over een nieuwer 
 
 @dataclass(frozen=True)
 class Outline:
-    code: str
-    name: str
     ring: tuple[tuple[float, float], ...]
 
 
@@ -37,7 +35,6 @@ def read_outlines(project: Path, content: Content) -> tuple[Outlines | None, lis
     try:
         features = json.loads((project / MAP_FILE).read_text(encoding="utf-8"))["features"]
         outlines = {feature["properties"]["statcode"]: Outline(
-            feature["properties"]["statcode"], feature["properties"]["statnaam"],
             tuple((float(x), float(y)) for x, y in feature["geometry"]["coordinates"][0]))
             for feature in features if feature["geometry"]["type"] == "Polygon"}
     except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
