@@ -93,3 +93,86 @@ def test_with_todays_data_check_says_what_sending_needs(site):
     result = check(ROOT)
     notes = [line for line in result.stdout.splitlines() if line.startswith("data/verzending.yml:")]
     assert len(notes) == len(empty) and all("let op:" in note for note in notes), result.stdout
+
+
+TITLES = ["Ideeën uit Hengelo: bericht nummer 12 over cultuur", "Kort", "Een heel lange titel " * 8,
+          "Ünïcödé, “aanhalingstekens” en een gedachtestreepje – met nog veel meer woorden erachter"]
+SETTINGS = [dict(naam="Cultuurregio Twente", afzender="nieuwsbrief@example.org", antwoordadres="redactie@example.org",
+                 lijstadres="lijst@example.org", afmelden="https://example.org/afmelden"),
+            dict(naam="Cultuurregio Twente"),
+            dict(naam='Cultuur "Twente", de regio', afzender="a@example.nl", lijstadres="l@example.nl",
+                 afmelden="mailto:af@example.nl?subject=afmelden")]
+BODIES = [("kort\n", "<p>kort</p>\n"), ("regel\n" * 5 + "x" * 100 + "\n", "<p>ë</p>\n" * 20),
+          ("ascii\n" * 30, "<p>" + "a" * 200 + "</p>\n"), ("één ë\n" * 40, "<p>" + "ë" * 90 + "</p>\n" * 12)]
+
+
+def test_the_message_has_the_bytes_the_email_package_writes():
+    """site/mail/message.py writes the .eml itself, for speed: byte for byte what EmailMessage
+    with policy SMTP makes of the same newsletter, for headers that need encoding and folding,
+    settings present or not, and bodies that go as 7bit, 8bit, quoted-printable and base64."""
+    import datetime as dt
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from cultuurregio.site.common.dates import TIMEZONE
+    from cultuurregio.site.content.mail_settings import MailSettings
+    from cultuurregio.site.mail.edition import Newsletter
+    from cultuurregio.site.mail.message import rfc5322
+
+    def oracle(newsletter, settings, html, text, ident):
+        message = EmailMessage(policy=policy.SMTP)
+        if settings.afzender:
+            message["From"] = Address(settings.naam, addr_spec=settings.afzender)
+        if settings.antwoordadres:
+            message["Reply-To"] = settings.antwoordadres
+        if settings.lijstadres:
+            message["To"] = Address(f"Nieuwsbrief {settings.naam}", addr_spec=settings.lijstadres)
+            message["List-Id"] = f"Nieuwsbrief {settings.naam} <{settings.list_id}>"
+        if settings.afmelden:
+            message["List-Unsubscribe"] = f"<{settings.afmelden}>"
+        message["Subject"] = newsletter.title
+        message["Date"] = format_datetime(dt.datetime.combine(newsletter.created, dt.time(9), TIMEZONE))
+        message["Message-ID"] = ident
+        message["List-Archive"] = f"<{newsletter.url}>"
+        message.set_content(text, charset="utf-8")
+        message.add_alternative(html, subtype="html", charset="utf-8")
+        message["Content-Language"] = "nl"
+        message.set_boundary("=_" + hashlib.sha256((html + text).encode()).hexdigest()[:40])
+        return message.as_bytes()
+
+    encodings = set()
+    for fields in SETTINGS:
+        for title in TITLES:
+            for text, html in BODIES:
+                newsletter = Newsletter(title, "", "https://example.org/nieuwsbrief/2019/01/bericht/", dt.date(2019, 1, 4))
+                settings = MailSettings(**fields)
+                ours = rfc5322(newsletter, settings, html, text, "<abc@example.org>")
+                assert ours == oracle(newsletter, settings, html, text, "<abc@example.org>"), (fields, title, text)
+                parsed = email.message_from_bytes(ours, policy=policy.default)
+                assert parsed["Subject"] == title
+                encodings |= {part["Content-Transfer-Encoding"] for part in parsed.iter_parts()}
+    assert encodings == {"7bit", "8bit", "quoted-printable", "base64"}
+
+
+def test_the_text_part_wraps_as_textwrap_does():
+    """site/mail/text.py wraps a line of single spaces by itself (five times as fast): the
+    same lines as textwrap.fill, list items indented, long words and addresses kept whole."""
+    import random
+    import textwrap
+
+    from cultuurregio.site.mail.text import WIDTH, _wrap
+
+    words = ["cultuur", "Twente", "a", "ë", "x" * (WIDTH - 1), "x" * WIDTH, "x" * (WIDTH + 1), "-",
+             "https://example.org/een/heel/lang/adres/dat/niet/past/op/een/regel/van/tweeënzeventig/tekens",
+             "woord-met-streepje"]
+    shuffled = random.Random(32)
+    for number in range(5000):
+        line = ("- " if number % 3 == 0 else "") + " ".join(
+            shuffled.choice(words) for _ in range(shuffled.randint(1, 40)))
+        if number % 5 == 0:
+            line = line.replace(" ", "  ", 1)  # what the quick way leaves to textwrap
+        indent = "  " if line.startswith("- ") else ""
+        expected = line if len(line) <= WIDTH or line.startswith(("http", "-- ")) else textwrap.fill(
+            line, WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+        assert _wrap(line) == expected, line

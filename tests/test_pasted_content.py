@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cultuurregio.site.common.fragments import parse_content
 from cultuurregio.site.guards.outside import outside_problems
 from tests.helpers import FOREIGN, append, build, check, checked, line_of, newsletter, photo
 
@@ -95,9 +96,9 @@ def test_links_to_other_sites_pass_and_what_loads_from_them_does_not(tmp_path):
     source = tmp_path / "pagina.md"
     source.write_text("regel een\n" + LINKS + "\n", encoding="utf-8")
     links = '<p>Zie <a href="http://www.example.org/oud/">de oude site</a> en <a href="https://x.nl/">x</a></p>'
-    assert outside_problems(links, source, "docs/pagina.md", "https://cultuurregio.example/") == []
+    assert outside_problems(parse_content(links), source, "docs/pagina.md", "https://cultuurregio.example/") == []
     own = '<img alt="Logo" src="https://cultuurregio.example/assets/logo.png">'
-    assert outside_problems(own, source, "docs/pagina.md", "https://cultuurregio.example/") == []
+    assert outside_problems(parse_content(own), source, "docs/pagina.md", "https://cultuurregio.example/") == []
     loads = {
         '<video src="https://cdn.example.net/film.mp4"></video>': "video",
         '<audio><source src="https://cdn.example.net/a.mp3"></audio>': "geluid",
@@ -112,7 +113,7 @@ def test_links_to_other_sites_pass_and_what_loads_from_them_does_not(tmp_path):
         '<form action="https://formulier.example.net/"><button>Verstuur</button></form>': "formulier.example.net",
     }
     for html, says in loads.items():
-        problems = outside_problems(html, source, "docs/pagina.md", "https://cultuurregio.example/")
+        problems = outside_problems(parse_content(html), source, "docs/pagina.md", "https://cultuurregio.example/")
         assert len(problems) == 1 and says in problems[0].message, (html, problems)
 
 

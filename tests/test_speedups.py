@@ -6,7 +6,6 @@ test, with a message naming the patch, the object and when the patch can go."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
@@ -104,24 +103,3 @@ def test_the_category_feeds_sit_on_the_blog_plugins_own_category_pages(built):
     own = {view.name: view.url for view in blog.blog.views if isinstance(view, structure.Category)}
     computed = {feed.naam: feed.pagina for feed in category_feeds(blog.config)}
     assert own and {name: computed[name] for name in own} == own, (own, computed)
-
-
-def test_every_phase_of_the_bench_names_a_function_that_exists():
-    """meten/phases.py sums the time of functions by file and name, private ones included
-    (Material's `_render_post`); a renamed one would print 0.00 s without a word."""
-    import jinja2
-    import markdown
-    import material
-    import mkdocs
-
-    import cultuurregio
-    from cultuurregio.meten.phases import PHASES
-
-    roots = [Path(module.__file__).parent for module in (material, markdown, mkdocs, jinja2, cultuurregio)]
-    files = [path for root in roots for path in root.rglob("*") if path.suffix in (".py", ".html")]
-    for label, ending, function in PHASES:
-        found = [path for path in files if path.as_posix().endswith(ending)]
-        assert found, f"phase {label!r}: no file {ending} in the installed libraries"
-        if ending.endswith(".py"):
-            assert any(f"def {function}(" in path.read_text(encoding="utf-8") for path in found), \
-                f"phase {label!r}: no function {function} in {ending}; update meten/phases.py"

@@ -49,3 +49,22 @@ def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_p
     assert deploy.environment == {"name": "github-pages", "url": site_url()}
     published = export(origin, tmp_path / "gh-pages")
     assert site_files(published) == {**site_files(site), ".nojekyll": b""}
+
+
+def test_the_deploy_restores_the_photos_and_e_mail_editions_made_before():
+    """From the workflow file: the build job keeps both caches of .cache/ between runs, each
+    under a key from files of the repository, so the daily rebuild makes only what is new."""
+    import glob
+
+    import yaml
+
+    from cultuurregio.site.common.paths import EDITION_CACHE, PHOTO_CACHE
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    caches = [step["with"] for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert sorted(cache["path"] for cache in caches) == sorted([EDITION_CACHE.as_posix(), PHOTO_CACHE.as_posix()])
+    build = next(index for index, step in enumerate(steps) if "make build" in step.get("run", ""))
+    assert all(steps.index(step) < build for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    for cache in caches:
+        patterns = cache["key"].split("hashFiles(")[1].rsplit(")", 1)[0].replace("'", "").split(", ")
+        assert any(glob.glob(str(ROOT / pattern), recursive=True) for pattern in patterns), cache

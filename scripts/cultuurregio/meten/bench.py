@@ -7,8 +7,9 @@ configuration (strict). Printed: median wall time, peak memory of the build,
 seconds per newsletter, size of site/ and of the search index, the time Python-Markdown
 alone needs for the same files with the site's extensions (a lower bound) and the ratio,
 the bytes Chromium transfers for a first visit to the home page (gzip, from its request
-log), and whether search then finds a newsletter. At the largest N, where the seconds go
-(meten/phases.py). At N=100 it also times the editor's
+log), and whether search then finds a newsletter. Then what each feature costs per
+newsletter at +1000, cold and warm, against its budget (meten/feature_table.py, with the
+count of lxml parses per page). At N=100 it also times the editor's
 loop: from saving a newsletter to `mkdocs serve` showing it. Then the photos
 (meten/photo_bench.py): a phone's first visit to a newsletter with six phone photos, and
 the build time per photo, encoded and from the cache. `--without-speedup` builds without
@@ -34,7 +35,7 @@ import markdown
 from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from cultuurregio.meten import phases, photo_bench
+from cultuurregio.meten import feature_table, photo_bench
 from cultuurregio.project import project_with_newsletters, read_config
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
@@ -148,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--editor-at", type=int, default=100,
                         help="N waarbij de bewerkingslus van make serve gemeten wordt (0: niet)")
     parser.add_argument("--zonder-fotos", action="store_true", help="sla de meting van foto's over")
+    parser.add_argument("--onderdelen-bij", type=int, default=1000,
+                        help="N waarbij de kosten per onderdeel gemeten worden (0: niet)")
     parser.add_argument("--without-speedup", action="store_true",
                         help=f"bouw zonder site/speedups/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
@@ -167,12 +170,14 @@ def main(argv: list[str] | None = None) -> int:
                   f"{size(site) / 1e6:>8.1f} {size(site / 'search' / 'search_index.json') / 1e3:>9.0f} "
                   f"{lower:>11.2f} {seconds / lower:>7.1f} {transferred / 1e3:>16.0f} "
                   f"{'vindt' if found else 'NIET':>7}", flush=True)
-            if count == max(args.sizes):
-                phases.report(project / "mkdocs.yml")
             if count == args.editor_at:
                 editor = editor_loop(project)
                 print(f"{'':>6} make serve bij N={count}: een gewijzigde nieuwsbrief staat "
                       f"{editor:.1f} s na het opslaan op de preview (mediaan van 3)", flush=True)
+    if args.onderdelen_bij:
+        with tempfile.TemporaryDirectory() as temporary:
+            feature_table.report(feature_table.measure(args.onderdelen_bij, args.runs, Path(temporary)),
+                                 args.onderdelen_bij)
     if not args.zonder_fotos:
         photo_bench.report(timed_build, site_url, args.runs)
     return 0

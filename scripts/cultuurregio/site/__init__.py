@@ -18,10 +18,12 @@ hooks.py (and meten/) import it. tests/test_structure.py enforces both.
              validation.py, which runs every content check before anything renders
   outputs/   what the build writes besides pages: feeds, calendar, search index,
              structured data, the map of Twente, security.txt
-  mail/      the newsletter's e-mail edition and its text part
+  mail/      the newsletter's e-mail edition, its text part and its message
+  pages/     each page's content parsed once and handed to the checks, videos, photos,
+             feed item and e-mail edition in turn
   speedups/  library patches that make the archive fast (its own index says which)
 """
 
-WINGS = ("common", "content", "media", "guards", "outputs", "mail")
+WINGS = ("common", "content", "media", "guards", "outputs", "mail", "pages")
 ENTRY_POINTS = ("hooks", "macros", "verdict")
 SEPARATE = "speedups"

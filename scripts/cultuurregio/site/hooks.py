@@ -44,12 +44,10 @@ from cultuurregio.site.common.problems import not_built
 from cultuurregio.site.common.templates import theme_templates, without_theme_files
 from cultuurregio.site.content.staleness import stale_content
 from cultuurregio.site.guards import library_messages
-from cultuurregio.site.guards.outside import outside_problems
-from cultuurregio.site.guards.security_policy import PLACEHOLDER, with_policy
+from cultuurregio.site.guards.security_policy import FILTER, PLACEHOLDER, InlineScripts, with_policy
 from cultuurregio.site.guards.validation import Checked, check_site
-from cultuurregio.site.mail.edition import EDITION, Newsletter, write_editions
-from cultuurregio.site.media.photo_pages import PhotoPages
-from cultuurregio.site.media.video import PLAYER_HOSTS, render_videos
+from cultuurregio.site.mail.edition import EDITION
+from cultuurregio.site.media.video import PLAYER_HOSTS
 from cultuurregio.site.outputs import structured_data
 from cultuurregio.site.outputs.category_feeds import CategoryFeed, category_feeds, write_category_feeds
 from cultuurregio.site.outputs.feeds import finish_feed
@@ -57,6 +55,7 @@ from cultuurregio.site.outputs.ical import write_calendars
 from cultuurregio.site.outputs.search_index import add_folded_words
 from cultuurregio.site.outputs.security_txt import write_security_txt
 from cultuurregio.site.outputs.twente_map import draw
+from cultuurregio.site.pages.content import PageContent
 from cultuurregio.site.speedups import blog_speedup
 from cultuurregio.site.speedups.partial_cache import PartialCache
 
@@ -73,10 +72,10 @@ _today, _map = None, None
 _feeds, _theme_feeds = [], {}
 # The images and photos of this build, and its navigation.
 _photos, _nav = None, None
-# The contact page's address in the site (security.txt names it when data gives no address).
-_contact_page = ""
-# The newsletters of this build, for their e-mail editions (site/mail/edition.py).
-_newsletters: list = []
+# The theme's inline scripts of the page being rendered, for its policy (site/guards/security_policy.py).
+_scripts = InlineScripts()
+# Each page's content, parsed once: its checks, videos, photos, feed item and e-mail edition.
+_pages = None
 SHARE_CARD = {"pad": "assets/deelkaart.png", "breedte": 1200, "hoogte": 630}
 
 
@@ -132,23 +131,15 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    global _photos, _nav, _contact_page, _newsletters
-    _photos, _newsletters, _nav = PhotoPages(config, files), [], nav
-    contact = files.get_file_from_path("contact.md")
-    _contact_page = contact.url if contact else ""
+    global _photos, _nav, _pages
+    _pages = PageContent.for_build(config, files, _checked.mail, _video_template(config))
+    _photos, _nav = _pages.photos, nav
     return nav
 
 
 def on_page_content(html, page, config, files):
-    problems = []
-    if page.file and not page.file.generated_by:
-        project = Path(config.config_file_path).parent
-        source, name = Path(page.file.abs_src_path), f"docs/{page.file.src_uri}"
-        problems += outside_problems(html, source, name, config.site_url or "", project / "data")
-        html, video_problems = render_videos(html, source, name, _video_template(config))
-        problems += video_problems
-    html, photo_problems = _photos.page_content(html, page)
-    for problem in problems + photo_problems:
+    html, problems = _pages.process(html, page, page in config.plugins["material/blog"].blog.posts)
+    for problem in problems:
         log.error("%s", problem, extra={"problem": problem})
     return html
 
@@ -160,14 +151,17 @@ def _video_template(config):
 def on_post_page(output, page, config):
     output = _photos.page_output(output, page)
     # Frames only for the players of the videos this page shows (excerpts included).
-    return with_policy(output, {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
+    return with_policy(output, _scripts.take(), {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
 
 
 def on_post_template(output_content, template_name, config):
-    return with_policy(output_content, set()) if template_name.endswith(".html") else output_content
+    return with_policy(output_content, _scripts.take(), set()) if template_name.endswith(".html") else output_content
 
 
 def on_env(env, config, files):
+    global _scripts
+    _scripts = InlineScripts()
+    env.filters[FILTER] = _scripts.record
     if blog_speedup.enabled():
         PartialCache(env, _nav, config)
     content = _checked.content
@@ -201,8 +195,6 @@ def on_page_context(context, page, config, nav):
     context["e_mailversie"] = EDITION if context["verschenen"] else None
     scheduled = _checked.newsletter_dates.get(page.file.src_uri) if context["verschenen"] else None
     context["gepland"] = date_label(scheduled) if scheduled and scheduled > _today else None
-    if context["verschenen"]:
-        _newsletters.append(Newsletter(page.title, page.content, page.canonical_url, page.meta["date"]["created"]))
     context["gestructureerd"] = structured_data.for_page(page, config, _checked.content, blog.blog.posts)
     return context
 
@@ -229,21 +221,18 @@ def on_post_build(config):
     site_url = config.site_url
     write_calendars(site, content.bijeenkomsten, config.site_name, site_url)
     published, unpublished = feed_files(config)
-    finish_feed(site / published, _photos.in_feed(site_url), _video_template(config))
+    finish_feed(site / published, _pages.feed_items, _photos.in_feed(site_url), _video_template(config))
     write_category_feeds(site, published, _feeds, site_url)
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
-    write_security_txt(site, site_url, _contact_page, content.beveiligingsmelding, _today)
-    links = {"contact": site_url + _contact_page, "feed": site_url + published,
-             "archief": site_url + config.plugins["material/blog"].config.blog_dir + "/"}
-    email = theme_templates(Path(config.config_file_path).parent, "email")
-    email.globals["voorbeeld"] = config.extra.get("voorbeeld")
-    write_editions(site, _newsletters, _checked.mail, site_url, links, email)
+    write_security_txt(site, site_url, _pages.contact, content.beveiligingsmelding, _today)
+    _pages.editions.write(site)
     if _preview:
         empty_sitemap(site)
     _photos.remove_originals()
     if _photos.photos:
         log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached, PHOTO_CACHE)
+    log.info("E-mailversies: %d gemaakt, %d uit de cache", _pages.editions.made, _pages.editions.cached)
     staged = Path(config.config_file_path).parent / PDF_STAGED
     if staged.is_file():
         shutil.copyfile(staged, site / PDF_FILE)

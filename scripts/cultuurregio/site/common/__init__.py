@@ -6,4 +6,5 @@
   templates.py   the content templates in overrides/content/ rendered into page Markdown
   sizes.py       file sizes as Dutch readers write them
   preview.py     a pull request's preview: its address under voorbeeld/pr-N/, its banner, its sitemap
+  fragments.py   a page's content as one lxml tree, and the site's templates put into it
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 AGENDA_FILE = "agenda.ics"
@@ -12,6 +13,14 @@ PDF_FILE = "profiel/cultuurprofiel-twente.pdf"
 PDF_STAGED = Path("build") / "pdf" / "cultuurprofiel-twente.pdf"
 # Photos already made, by the hash of their original (relative to the project; not in git).
 PHOTO_CACHE = Path(".cache") / "fotos"
+# E-mail editions already made, by the hash of everything each is made from (site/mail/edition.py).
+EDITION_CACHE = Path(".cache") / "edities"
+# BOUWCACHE=uit builds without reading or writing either cache (tests/test_reproducible.py).
+CACHE_SWITCH = "BOUWCACHE"
+
+
+def caches_enabled() -> bool:
+    return os.environ.get(CACHE_SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
 
 
 def feed_files(config) -> tuple[str, str]:

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import lxml.html
 from lxml import etree
 
 from cultuurregio.site.common.problems import Problem, line_in_page
@@ -38,13 +37,11 @@ VIDEO = "gebruik voor een video van YouTube of Vimeo het videoblok (CONTRIBUTING
 WHY = "elke bezoeker zou dan contact maken met {host}, met zijn IP-adres en cookies (zie /privacy/)"
 
 
-def outside_problems(html: str, source: Path, name: str, site_url: str, data: Path | None = None) -> list[Problem]:
-    """Everything on a rendered page that would reach outside the site, as Dutch problems.
-    `source` is the page's Markdown file, `name` how messages call it; a mistake that is
-    not in the page itself is looked for in the data files of `data` (rendered by macros)."""
-    if not html.strip():
-        return []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+def outside_problems(root, source: Path, name: str, site_url: str, data: Path | None = None) -> list[Problem]:
+    """Everything on a rendered page (its content as one tree: site/common/fragments.py) that
+    would reach outside the site, as Dutch problems. `source` is the page's Markdown file,
+    `name` how messages call it; a mistake that is not in the page itself is looked for in
+    the data files of `data` (rendered by macros)."""
     problems: list[Problem] = []
     for element in root.iter(etree.Element):
         tag = _local(element.tag)

@@ -5,10 +5,14 @@ top of the head (overrides/main.html writes it with a placeholder; hooks.py fill
 `on_post_page`, when the page is complete). It is the second line of defence behind the
 content check (site/guards/outside.py): whatever that misses, the browser refuses.
 
-- Scripts come from the site only. Material's few inline scripts (the palette, the
-  scope, the consent) are allowed by their sha256, taken from the page as built; only
-  scripts outside the page's content count, so a script that slipped into the content
-  would not be hashed but blocked.
+- Scripts come from the site only. Material's few inline scripts (the scope, the palette,
+  the tabs, the announcement, the consent: its partials/javascripts/) are allowed by their
+  sha256. The theme says which they are: overrides/base.html and partials/header.html put
+  each of those includes through the filter `eigen_scripts`, which records the scripts as
+  the page's template writes them (`InlineScripts`). Nothing else is hashed, wherever it
+  stands (the content, a title in the navigation, an excerpt), so a script that slipped
+  into a page is blocked; and no page is parsed again for it. Each distinct script is
+  hashed once per build.
 - Styles: `'self'` only. Material and this site set styles from script (the CSSOM, which
   a policy does not govern) and write no style attributes, so `'unsafe-inline'` is not
   needed. (A test fails if a page ever does.)
@@ -26,18 +30,40 @@ import base64
 import hashlib
 import re
 
-import lxml.html
-
 PLACEHOLDER = "cr-beveiligingsbeleid"
-# Script types a browser does not run (JSON-LD, Material's configuration).
-DATA_TYPES = {"application/ld+json", "application/json"}
-CONTENT = re.compile(r"\bmd-content\b")
+FILTER = "eigen_scripts"
+# The scripts of Material's partials/javascripts/: generated files, each a bare <script>.
+SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def policy(output: str, frame_hosts: set[str]) -> str:
+class InlineScripts:
+    """The theme's inline scripts of the page being rendered, by their sha256 (one per build:
+    hooks.py makes it in on_env and registers `record` as the filter FILTER)."""
+
+    def __init__(self) -> None:
+        self._digests: dict[str, str] = {}
+        self._page: list[str] = []
+
+    def record(self, html: str) -> str:
+        """The filter: notes each script in `html` for the page, and returns `html` as it is."""
+        for script in SCRIPT.findall(html):
+            digest = self._digests.get(script)
+            if digest is None:
+                digest = self._digests[script] = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+            if digest not in self._page:
+                self._page.append(digest)
+        return html
+
+    def take(self) -> list[str]:
+        """The digests recorded since the last page, in the order the page has them."""
+        digests, self._page = self._page, []
+        return digests
+
+
+def policy(script_digests: list[str], frame_hosts: set[str]) -> str:
     directives = [
         "default-src 'self'",
-        " ".join(["script-src 'self'", *(f"'sha256-{digest}'" for digest in _inline_script_hashes(output))]),
+        " ".join(["script-src 'self'", *(f"'sha256-{digest}'" for digest in script_digests)]),
         "style-src 'self'",
         "img-src 'self' data:",
         "object-src 'none'",
@@ -49,23 +75,9 @@ def policy(output: str, frame_hosts: set[str]) -> str:
     return "; ".join(directives)
 
 
-def with_policy(output: str, frame_hosts: set[str]) -> str:
+def with_policy(output: str, script_digests: list[str], frame_hosts: set[str]) -> str:
     """The page with its policy in place of the placeholder (a page without one is left alone)."""
     marker = f'content="{PLACEHOLDER}"'
     if marker not in output:
         return output
-    return output.replace(marker, f'content="{policy(output, frame_hosts)}"', 1)
-
-
-def _inline_script_hashes(output: str) -> list[str]:
-    root = lxml.html.document_fromstring(output)
-    digests = []
-    for script in root.iter("script"):
-        if script.get("src") or (script.get("type") or "").strip().lower() in DATA_TYPES:
-            continue
-        if any(CONTENT.search(parent.get("class", "")) for parent in script.iterancestors()):
-            continue
-        digest = base64.b64encode(hashlib.sha256((script.text or "").encode("utf-8")).digest()).decode()
-        if digest not in digests:
-            digests.append(digest)
-    return digests
+    return output.replace(marker, f'content="{policy(script_digests, frame_hosts)}"', 1)

@@ -1,7 +1,8 @@
 """The e-mail edition of each newsletter, made by the build from the same Markdown.
 
 From the newsletter as the site shows it (its content after the photos and video blocks are
-made), for each published newsletter, next to its page (hooks.py, `on_post_build`):
+made: the page's tree, site/common/fragments.py), for each published newsletter, next to its
+page (hooks.py: `Editions.add` in `on_page_content`, `Editions.write` in `on_post_build`):
 
 - `e-mail.html`: overrides/email/nieuwsbrief.html with the content made fit for mail
   programs (every address absolute; photos as the site's own published JPEG/PNG with width,
@@ -11,6 +12,11 @@ made), for each published newsletter, next to its page (hooks.py, `on_post_build
   the headers from data/verzending.yml as far as editors filled it in, and a Message-ID
   derived from the feed item's guid, so the same newsletter is always the same message.
 
+An edition is kept in `.cache/edities/` by the hash of everything it is made from (the
+content, title, address, date, settings, links, the e-mail templates and this code), as the
+photos are: a second build makes no edition whose inputs did not change, and writes the
+same bytes. Removing `.cache/` gives a cold build; `BOUWCACHE=uit` one without the cache.
+
 Gmail clips a message from 102 kB of HTML on; tests/test_mail_edition.py holds the limit.
 """
 
@@ -18,11 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+import json
+import shutil
+import sys
+from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,10 +37,12 @@ import lxml.html
 from jinja2 import Environment
 from markupsafe import Markup
 
-from cultuurregio.site.common.dates import TIMEZONE, date_label
+from cultuurregio.site.common import dates, fragments
+from cultuurregio.site.common.dates import date_label
+from cultuurregio.site.common.fragments import inner_html
 from cultuurregio.site.content.mail_settings import MailSettings
-from cultuurregio.site.mail.text import plain_text
-from cultuurregio.site.outputs.feeds import inner_html, off_site
+from cultuurregio.site.mail import message, text
+from cultuurregio.site.outputs import feeds
 
 EDITION = "e-mail.html"
 MESSAGE = "nieuwsbrief.eml"
@@ -43,6 +51,8 @@ IMAGE_WIDTH = 560  # the column's 600 px less its padding
 LOGO = {"pad": "assets/logo-144.png", "breedte": 72, "hoogte": 72}
 SITE_ONLY = ("script", "style", "iframe", "form", "input", "link", "noscript")
 DROPPED_CLASSES = ("cr-verborgen", "cr-video__toestemming")
+# What an edition is made by besides its inputs: a change here makes every edition anew.
+CODE = tuple(Path(module.__file__) for module in (sys.modules[__name__], message, text, feeds, fragments, dates))
 
 
 @dataclass(frozen=True)
@@ -53,39 +63,82 @@ class Newsletter:
     created: dt.date
 
 
-@dataclass(frozen=True)
-class Edition:
-    html: str
-    text: str
-    message_id: str
-    eml: bytes
-
-
 def message_id(guid: str, site_url: str) -> str:
     """Stable per newsletter: the same guid (its address) gives the same Message-ID."""
     # Short enough for one header line (78 characters): a folded Message-ID reads back with a space.
     return f"<{hashlib.sha256(guid.encode()).hexdigest()[:24]}@{urlsplit(site_url).hostname}>"
 
 
-def make_edition(newsletter: Newsletter, settings: MailSettings, site_url: str, links: dict[str, str],
-                 env: Environment, date_label: str) -> Edition:
-    """`links`: absolute addresses of the contact page, the archive and the feed."""
-    content = mail_content(newsletter.content, newsletter.url)
-    html = env.get_template("nieuwsbrief.html").render(
-        titel=newsletter.title, inhoud=Markup(content), online=newsletter.url, site_url=site_url,
-        datum=date_label, afzender=settings.naam, afmelden=settings.afmelden,
-        logo={"adres": site_url + LOGO["pad"], "breedte": LOGO["breedte"], "hoogte": LOGO["hoogte"]},
-        contact=links["contact"], archief=links["archief"], feed=links["feed"])
-    inlined = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False).inline(html)
-    text = plain_text(newsletter.title, content, newsletter.url, settings, links)
-    ident = message_id(newsletter.url, site_url)
-    return Edition(inlined, text, ident, _message(newsletter, settings, inlined, text, ident))
+class Editions:
+    """The editions of one build. `links`: absolute addresses of the contact page, the
+    archive and the feed; `env`: overrides/email/; `cache`: the folder, or None."""
+
+    def __init__(self, settings: MailSettings, site_url: str, links: dict[str, str], env: Environment,
+                 templates: Path, cache: Path | None) -> None:
+        self.settings, self.site_url, self.links, self.env, self.cache = settings, site_url, links, env, cache
+        self.made = self.cached = 0
+        # (the newsletter's address, its edition: made (HTML, message) or kept in the cache)
+        self._editions: list[tuple[str, tuple[str, bytes] | Path]] = []
+        recipe = hashlib.sha256(f"{sys.version}{metadata.version('css-inline')}".encode())
+        for path in [*CODE, *sorted(p for p in templates.rglob("*") if p.is_file())]:
+            recipe.update(path.name.encode() + b"\0" + path.read_bytes())
+        recipe.update(json.dumps([asdict(settings), site_url, links, env.globals.get("voorbeeld")]).encode())
+        self._recipe = recipe.hexdigest()
+
+    def add(self, newsletter: Newsletter, root) -> None:
+        """A newsletter and its content's tree (changed here: the page has been written out)."""
+        key = hashlib.sha256(json.dumps([self._recipe, newsletter.title, newsletter.content, newsletter.url,
+                                         newsletter.created.isoformat()]).encode()).hexdigest()[:40]
+        kept = self.cache / key if self.cache else None
+        if kept is not None and kept.with_suffix(".eml").is_file():
+            self.cached += 1
+            edition: tuple[str, bytes] | Path = kept
+        else:
+            edition = self._make(newsletter, root)
+            self.made += 1
+            if kept is not None:
+                _keep(kept, edition)
+        self._editions.append((newsletter.url, edition))
+
+    def _make(self, newsletter: Newsletter, root) -> tuple[str, bytes]:
+        content = mail_content(root, newsletter.url)
+        html = self.env.get_template("nieuwsbrief.html").render(
+            titel=newsletter.title, inhoud=Markup(inner_html(content)), online=newsletter.url,
+            site_url=self.site_url, datum=date_label(newsletter.created), afzender=self.settings.naam,
+            afmelden=self.settings.afmelden, contact=self.links["contact"], archief=self.links["archief"],
+            feed=self.links["feed"], logo={"adres": self.site_url + LOGO["pad"], "breedte": LOGO["breedte"],
+                                           "hoogte": LOGO["hoogte"]})
+        inlined = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False).inline(html)
+        plain = text.plain_text(newsletter.title, content, newsletter.url, self.settings, self.links)
+        ident = message_id(newsletter.url, self.site_url)
+        return inlined, message.rfc5322(newsletter, self.settings, inlined, plain, ident)
+
+    def write(self, site: Path) -> None:
+        """Each edition and message next to its newsletter's page in `site`."""
+        for url, edition in self._editions:
+            folder = site / url.removeprefix(self.site_url)
+            if isinstance(edition, Path):
+                shutil.copyfile(edition.with_suffix(".html"), folder / EDITION)
+                shutil.copyfile(edition.with_suffix(".eml"), folder / MESSAGE)
+            else:
+                (folder / EDITION).write_text(edition[0], encoding="utf-8")
+                (folder / MESSAGE).write_bytes(edition[1])
 
 
-def mail_content(content: str, page_url: str) -> str:
+def _keep(kept: Path, edition: tuple[str, bytes]) -> None:
+    """In the cache: each file written whole under another name, then renamed; the message
+    last, as its presence says the edition is there (another build may share the cache)."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for suffix, data in ((".html", edition[0].encode("utf-8")), (".eml", edition[1])):
+        partial = kept.with_name(f".{kept.name}{suffix}.tmp")
+        partial.write_bytes(data)
+        partial.replace(kept.with_suffix(suffix))
+
+
+def mail_content(root, page_url: str):
     """The newsletter's content as a mail program needs it: as off the site (feeds.off_site),
-    and without anything a mail program drops or cannot use."""
-    root = off_site(content, page_url)
+    and without anything a mail program drops or cannot use. Changes `root`, returns it."""
+    root = feeds.off_site(root, page_url)
     for element in [e for e in root.iter() if isinstance(e.tag, str) and (
             e.tag in SITE_ONLY or set(e.get("class", "").split()) & set(DROPPED_CLASSES))]:
         element.drop_tree()
@@ -103,7 +156,7 @@ def mail_content(content: str, page_url: str) -> str:
             del element.attrib[attribute]
     for table in root.iter("table"):
         table.set("class", (table.get("class", "") + " gegevens").strip())
-    return inner_html(root)
+    return root
 
 
 def _fit(image) -> None:
@@ -127,38 +180,3 @@ def _video(video) -> None:
         wrapper = lxml.html.Element("a", href=link.get("href"))
         poster.addprevious(wrapper)
         wrapper.append(poster)
-
-
-def _message(newsletter: Newsletter, settings: MailSettings, html: str, text: str, ident: str) -> bytes:
-    message = EmailMessage(policy=SMTP)
-    if settings.afzender:
-        message["From"] = Address(settings.naam, addr_spec=settings.afzender)
-    if settings.antwoordadres:
-        message["Reply-To"] = settings.antwoordadres
-    if settings.lijstadres:
-        message["To"] = Address(f"Nieuwsbrief {settings.naam}", addr_spec=settings.lijstadres)
-        message["List-Id"] = f"Nieuwsbrief {settings.naam} <{settings.list_id}>"
-    if settings.afmelden:
-        message["List-Unsubscribe"] = f"<{settings.afmelden}>"
-    message["Subject"] = newsletter.title
-    # The day it appears, at 09:00 in Twente (as in the feed): never the build's clock.
-    sent = dt.datetime.combine(newsletter.created, dt.time(9), TIMEZONE)
-    message["Date"] = format_datetime(sent)
-    message["Message-ID"] = ident
-    message["List-Archive"] = f"<{newsletter.url}>"
-    message.set_content(text, charset="utf-8")
-    message.add_alternative(html, subtype="html", charset="utf-8")
-    message["Content-Language"] = "nl"  # after the parts: set_content clears Content-* headers
-    # A boundary from the message itself, not from chance: the same newsletter, the same bytes.
-    message.set_boundary("=_" + hashlib.sha256((html + text).encode()).hexdigest()[:40])
-    return message.as_bytes()
-
-
-def write_editions(site: Path, newsletters: list[Newsletter], settings: MailSettings, site_url: str,
-                   links: dict[str, str], env: Environment) -> None:
-    """Each published newsletter's edition and message, next to its page in `site`."""
-    for newsletter in newsletters:
-        edition = make_edition(newsletter, settings, site_url, links, env, date_label(newsletter.created))
-        folder = site / newsletter.url.removeprefix(site_url)
-        (folder / EDITION).write_text(edition.html, encoding="utf-8")
-        (folder / MESSAGE).write_bytes(edition.eml)

@@ -20,7 +20,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from cultuurregio.site.common.problems import Problem, line_in_page
@@ -43,11 +42,12 @@ CAMERA_NAME = re.compile(r"^(img|dsc|dscn|pxl|image|foto|photo|screenshot|scherm
 MAKER = re.compile(r"\b(foto|beeld|illustratie|tekening|ontwerp)\s*:", re.I)
 
 
-def check_images(html: str, page_url: str, source: Path, name: str, media: dict[str, Path]) -> list[Problem]:
-    """Every problem with the images of one page. `media` maps each image's URL in the
-    site to its file; `name` is how messages call the page (docs/...)."""
+def check_images(root, page_url: str, source: Path, name: str, media: dict[str, Path]) -> list[Problem]:
+    """Every problem with the images of one page (its content as one tree:
+    site/common/fragments.py). `media` maps each image's URL in the site to its file;
+    `name` is how messages call the page (docs/...)."""
     problems = []
-    for image in BeautifulSoup(html, "html.parser").find_all("img"):
+    for image in root.iter("img"):
         src = image.get("src", "")
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
@@ -61,7 +61,7 @@ def check_images(html: str, page_url: str, source: Path, name: str, media: dict[
 
         for message in file_problems(path):
             problem(message)
-        decorative = "decoratief" in image.get("class", [])
+        decorative = "decoratief" in image.get("class", "").split()
         alt = (image.get("alt") or "").strip()
         if not alt and not decorative:
             problem(f"de afbeelding {path.name} heeft geen beschrijving; zet tussen de haken wat erop te zien "
@@ -111,6 +111,6 @@ def _says_nothing(alt: str, path: Path) -> bool:
 
 
 def _credited(image) -> bool:
-    figure = image.find_parent("figure")
-    caption = figure.find("figcaption") if figure else None
-    return bool(caption and MAKER.search(caption.get_text(" ")))
+    figure = next(image.iterancestors("figure"), None)
+    caption = figure.find(".//figcaption") if figure is not None else None
+    return caption is not None and bool(MAKER.search(" ".join(caption.itertext())))

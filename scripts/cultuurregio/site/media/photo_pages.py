@@ -9,13 +9,15 @@ removed from site/ at the end.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
-from cultuurregio.site.common.paths import PHOTO_CACHE
+from cultuurregio.site.common.paths import PHOTO_CACHE, caches_enabled
 from cultuurregio.site.common.problems import Problem
 from cultuurregio.site.common.templates import environment
 from cultuurregio.site.media.image_checks import RASTER, UNPUBLISHABLE, check_images, readable
-from cultuurregio.site.media.photos import Counts, Photo, publish, rewrite
+from cultuurregio.site.media.photos import Counts, Photo, publish, rewrite, rewrite_tree
 
 IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
 
@@ -31,6 +33,8 @@ class PhotoPages:
                        if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES
                        and not file.src_uri.startswith("assets/")}
         self.any_photo = any(path.suffix.lower() in RASTER for path in self.images.values())
+        # BOUWCACHE=uit: every photo encoded anew, in a folder for this build only.
+        self.cache = self.project / PHOTO_CACHE if caches_enabled() else Path(tempfile.mkdtemp(prefix="fotos-"))
         self.photos: dict[str, Photo] = {}
         self.counts = Counts()
         self.first: dict[str, dict] = {}
@@ -46,18 +50,17 @@ class PhotoPages:
         if url not in self.photos and not readable(source):
             return None
         if url not in self.photos:
-            self.photos[url] = publish(source, self.site / url.rpartition("/")[0], self.project / PHOTO_CACHE,
+            self.photos[url] = publish(source, self.site / url.rpartition("/")[0], self.cache,
                                        self.counts)
         return self.photos[url]
 
-    def page_content(self, html: str, page) -> tuple[str, list[Problem]]:
-        """A page's own content: its images checked, then its photos published."""
-        if "<img" not in html or not page.file or page.file.generated_by:
-            return html, []
-        problems = check_images(html, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
+    def page_content(self, root, page) -> tuple[bool, list[Problem]]:
+        """A page's own content (one tree: site/common/fragments.py): its images checked, then
+        its photos published, in place; whether any was, and the problems."""
+        problems = check_images(root, page.url, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}",
                                 self.images)
         if problems:
-            return html, problems
+            return False, problems
 
         def seen(url: str, photo: Photo, alt: str) -> None:
             if page.url not in self.first and alt:
@@ -65,7 +68,7 @@ class PhotoPages:
                 self.first[page.url] = {"pad": url.rpartition("/")[0] + "/" + card.name, "alt": alt,
                                         "breedte": card.width, "hoogte": card.height}
 
-        return rewrite(html, page.url, self.photo_at, self.picture.render, seen), []
+        return rewrite_tree(root, page.url, self.photo_at, self.picture.render, seen), []
 
     def page_output(self, output: str, page) -> str:
         """The blog renders excerpts of newsletters without on_page_content: their photos too.
@@ -86,3 +89,5 @@ class PhotoPages:
         for url, source in self.images.items():
             if source.suffix.lower() in RASTER:
                 (self.site / url).unlink(missing_ok=True)
+        if not caches_enabled():
+            shutil.rmtree(self.cache, ignore_errors=True)

@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from PIL import Image, ImageCms, ImageOps
 
+from cultuurregio.site.common.fragments import replace_with
+
 # 1200: what a shared link's preview (Open Graph) asks for.
 WIDTHS = (480, 960, 1200, 1600)
 WEBP_QUALITY = 76
@@ -134,33 +136,59 @@ IMG = re.compile(r"<img\b[^>]*>")
 NOT_ENLARGED = "cr-video__poster"
 
 
-def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
-            render: Callable[..., str], seen: Callable[[str, Photo, str], None] = lambda *_: None) -> str:
-    """Each <img> of a published photo as a <picture> (`render`, a Jinja template), the first
-    loaded at once and the others when they come near (lazy); one that is not a link
-    already opens larger (`vergroten`). `seen` hears of each photo (its address in the
-    site, the photo, its alt text)."""
-    first = True
+class _Pictures:
+    """The <picture> of each published photo on one page, in its order: the first loaded at
+    once and the others when they come near (lazy); one that is not a link already opens
+    larger (`vergroten`). `seen` hears of each photo (its address in the site, the photo,
+    its alt text)."""
 
-    def replace(found: re.Match) -> str:
-        nonlocal first
-        image = BeautifulSoup(found.group(0), "html.parser").img
-        src = image.get("src", "")
+    def __init__(self, page_url: str, photo_at: Callable[[str], Photo | None], render: Callable[..., str],
+                 seen: Callable[[str, Photo, str], None]) -> None:
+        self.page_url, self.photo_at, self.render, self.seen = page_url, photo_at, render, seen
+        self.first = True
+
+    def picture(self, src: str, alt: str, classes: list[str], in_link: bool) -> str | None:
+        """The <picture> for an <img> (its attributes), or None if it is not a published photo."""
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
-            return found.group(0)
-        url = site_path(page_url, unquote(parts.path))
-        photo = photo_at(url)
+            return None
+        url = site_path(self.page_url, unquote(parts.path))
+        photo = self.photo_at(url)
         if photo is None:
-            return found.group(0)
-        seen(url, photo, image.get("alt", ""))
-        lazy, first = not first, False
-        base = src[: src.rfind("/") + 1]
+            return None
+        self.seen(url, photo, alt)
+        lazy, self.first = not self.first, False
+        return self.render(photo=photo, base=src[: src.rfind("/") + 1], alt=alt, klasse=" ".join(classes),
+                           lazy=lazy, vergroten=not in_link and NOT_ENLARGED not in classes)
+
+
+def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None],
+            render: Callable[..., str], seen: Callable[[str, Photo, str], None] = lambda *_: None) -> str:
+    """Each <img> of a published photo in `html` as a <picture> (`render`, a Jinja template):
+    for what no step has parsed, the blog's excerpts in a finished page."""
+    pictures = _Pictures(page_url, photo_at, render, seen)
+
+    def replace(found: re.Match) -> str:
+        image = BeautifulSoup(found.group(0), "html.parser").img
         in_link = html.rfind("<a ", 0, found.start()) > html.rfind("</a>", 0, found.start())
-        return render(photo=photo, base=base, alt=image.get("alt", ""), klasse=" ".join(image.get("class", [])),
-                      lazy=lazy, vergroten=not in_link and NOT_ENLARGED not in image.get("class", []))
+        picture = pictures.picture(image.get("src", ""), image.get("alt", ""), image.get("class", []), in_link)
+        return found.group(0) if picture is None else picture
 
     return IMG.sub(replace, html) if "<img" in html else html
+
+
+def rewrite_tree(root, page_url: str, photo_at: Callable[[str], Photo | None],
+                 render: Callable[..., str], seen: Callable[[str, Photo, str], None] = lambda *_: None) -> bool:
+    """Each <img> of a published photo in a page's content (one tree: site/common/fragments.py)
+    as a <picture>, in place; whether there was one."""
+    pictures, changed = _Pictures(page_url, photo_at, render, seen), False
+    for image in list(root.iter("img")):
+        in_link = any(ancestor.tag == "a" for ancestor in image.iterancestors())
+        picture = pictures.picture(image.get("src", ""), image.get("alt", ""), image.get("class", "").split(), in_link)
+        if picture is not None:
+            replace_with(image, picture)
+            changed = True
+    return changed
 
 
 def site_path(page_url: str, relative: str) -> str:

@@ -36,6 +36,7 @@ from markupsafe import Markup
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
+from cultuurregio.site.common.fragments import replace_with
 from cultuurregio.site.common.problems import Problem, line_in_page
 from cultuurregio.site.media.photos import NOT_ENLARGED as POSTER
 
@@ -114,14 +115,13 @@ def makeExtension(**kwargs) -> VideoExtension:  # noqa: N802 (Python-Markdown's 
     return VideoExtension(**kwargs)
 
 
-def render_videos(html: str, source: Path, name: str, template: Template) -> tuple[str, list[Problem]]:
-    """Each marked block of a rendered page as the video template, and the problems. (The
-    page's policy allows the players it finds in the finished page: hooks.py, on_post_page.)"""
-    if MARK not in html:
-        return html, []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+def render_videos(root, source: Path, name: str, template: Template) -> tuple[bool, list[Problem]]:
+    """Each marked block of a rendered page (its content as one tree: site/common/fragments.py)
+    made the video template, in place; whether there was one, and the problems. (The page's
+    policy allows the players it finds in the finished page: hooks.py, on_post_page.)"""
+    blocks = root.find_class(MARK)
     problems: list[Problem] = []
-    for block in root.find_class(MARK):
+    for block in blocks:
         address = block.get("data-adres", "")
         found = video_source(address)
         line = line_in_page(source, address) or line_in_page(source, "/// video")
@@ -150,9 +150,5 @@ def render_videos(html: str, source: Path, name: str, template: Template) -> tup
             maker = caption.text_content().strip() if caption is not None else None
         # Stable and unique on any page that shows it (the blog's overview pages show excerpts).
         ident = "cr-video-" + hashlib.sha256(found.speler.encode()).hexdigest()[:10]
-        rendered = template.render(video=found, titel=title, poster=poster, maker=maker, id=ident)
-        replacement = lxml.html.fragment_fromstring(rendered)
-        replacement.tail = block.tail
-        block.getparent().replace(block, replacement)
-    inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-    return inner, problems
+        replace_with(block, template.render(video=found, titel=title, poster=poster, maker=maker, id=ident))
+    return bool(blocks), problems

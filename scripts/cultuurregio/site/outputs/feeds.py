@@ -2,10 +2,11 @@
 
 The plugin puts the page's HTML in the item as it is on the site: with the `<h1>` that
 repeats the item title, permalink signs, the excerpt marker, and links relative to the
-page, which a feed reader cannot follow. Here each item's HTML is cleaned and every
-`href` and `src` made absolute against the item's own link, with lxml (libxml2's parser:
-a thousand newsletters in a fraction of a second). (mkdocs-rss-plugin 1.19 has no option
-for this; remove this step when it gets one.)
+page, which a feed reader cannot follow. Each item's HTML is cleaned and every `href` and
+`src` made absolute against the item's own link: from the page's tree while the page is
+made (`finished_item`, from hooks.py's `on_page_content`: the page is parsed once), and
+`finish_feed` puts it in place of the plugin's. (mkdocs-rss-plugin 1.19 has no option for
+this; remove this step when it gets one.)
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from urllib.parse import urljoin
 
 from jinja2 import Template
 from lxml import etree
-from lxml import html as lxml_html
 
+from cultuurregio.site.common.fragments import inner_html, parse_content
 from cultuurregio.site.media.video import render_videos
 
 NAMESPACES = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
@@ -27,27 +28,30 @@ HEADERLINK = "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerli
 VIDEO_PAGE_ONLY = "//button | //*[contains(concat(' ', normalize-space(@class), ' '), ' cr-video__paneel ')]"
 
 
-def finish_html(html: str, base_url: str, photos: dict[str, str] | None = None,
-                video_template: Template | None = None) -> str:
-    """The item's HTML as a feed reader needs it; `photos` maps each original image's
-    absolute address to the published photo's (the plugin copies the page's HTML before
-    the build turns images into photos, and its video blocks into `video_template`)."""
-    if video_template is not None:
-        # Checked on the page already; here only the poster and the link matter.
-        html = render_videos(html, Path(), "", video_template)[0]
-    root = off_site(html, base_url)
+def finished_item(root, base_url: str, photos: dict[str, str]) -> str:
+    """A newsletter's item as a feed reader needs it, from its content's tree as the plugin
+    copied it, with the video blocks made (changed here); `photos` maps each original
+    image's absolute address to the published photo's."""
+    root = off_site(root, base_url)
     for image in root.iter("img"):
-        if image.get("src") in (photos or {}):
+        if image.get("src") in photos:
             image.set("src", photos[image.get("src")])
     return inner_html(root).strip()
 
 
-def off_site(html: str, base_url: str):
-    """A page's content for reading away from the site (a feed reader, a mail program), as an
-    lxml tree: without the title that the item or mail repeats, permalink signs, comments,
-    what needs the site's scripts; each <picture> its plain <img> (the fallback in one width:
-    not every reader knows <picture>); every `href` and `src` absolute against `base_url`."""
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+def finish_html(html: str, base_url: str, photos: dict[str, str], video_template: Template) -> str:
+    """An item no page gave (`finished_item`), from the plugin's HTML."""
+    root = parse_content(html)
+    render_videos(root, Path(), "", video_template)  # checked on the page already
+    return finished_item(root, base_url, photos)
+
+
+def off_site(root, base_url: str):
+    """A page's content (its tree, changed here and returned) for reading away from the site
+    (a feed reader, a mail program): without the title that the item or mail repeats,
+    permalink signs, comments, what needs the site's scripts; each <picture> its plain <img>
+    (the fallback in one width: not every reader knows <picture>); every `href` and `src`
+    absolute against `base_url`."""
     # drop_tree keeps the text that follows an element; remove() would lose it.
     for heading in root.iter("h1"):
         heading.drop_tree()
@@ -67,11 +71,8 @@ def off_site(html: str, base_url: str):
     return root
 
 
-def inner_html(root) -> str:
-    return (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
-
-
-def finish_feed(path: Path, photos: dict[str, str] | None = None, video_template: Template | None = None) -> None:
+def finish_feed(path: Path, finished: dict[str, str], photos: dict[str, str], video_template: Template) -> None:
+    """The plugin's feed with each item's HTML finished: `finished` by the item's link."""
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     tree = ET.parse(path)
@@ -79,7 +80,7 @@ def finish_feed(path: Path, photos: dict[str, str] | None = None, video_template
         description = item.find("description")
         link = item.findtext("link")
         if description is not None and description.text and link:
-            description.text = finish_html(description.text, link, photos, video_template)
+            description.text = finished.get(link) or finish_html(description.text, link, photos, video_template)
     write_feed(tree, path)
 
 
