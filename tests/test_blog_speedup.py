@@ -87,3 +87,17 @@ def test_converting_again_for_another_view_parses_once_and_equals_a_fresh_conver
         assert outputs[-1] == _markdown(base).convert(SOURCE)
     assert len(parsed) == 1
     assert outputs[0] != outputs[1]
+
+
+def test_the_partials_rendered_once_per_build_use_no_page_and_no_address():
+    """partial_cache.py renders these once for every page: they may read the configuration and
+    the language, never the page, an address or the navigation."""
+    import re
+
+    from cultuurregio.project import ROOT
+    from cultuurregio.site.speedups.partial_cache import CONSTANT
+
+    for name in CONSTANT:
+        code = " ".join(re.findall(r"\{[{%].*?[%}]\}", (ROOT / "overrides" / name).read_text(encoding="utf-8"), re.S))
+        assert "config" in code and not re.search(r"\b(page|url|base_url|nav|toc)\b", code), name
+        assert all(part.startswith(".icons/") for part in re.findall(r'\{%-?\s*include\s+"([^"]+)"', code)), name

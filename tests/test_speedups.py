@@ -60,6 +60,10 @@ def front_matter_by_libyaml(config, counts):
     return structure.SafeLoader is yaml.CSafeLoader
 
 
+def one_converter_per_build(config, counts):
+    return counts["markdown converter made"] == 1 and counts["markdown converter reused"] > 0
+
+
 def partial_reused(name):
     return lambda config, counts: counts[f"{name} rendered"] > 0 and counts[f"{name} reused"] > 0
 
@@ -70,6 +74,9 @@ EFFECTS = {
     "material.plugins.blog.structure:Excerpt.render": excerpts_once_per_place,
     "markdown.core:Markdown.convert": trees_parsed_once,
     "material.plugins.blog.structure:Post.__init__": front_matter_by_libyaml,
+    "mkdocs.structure.pages:Page.render": one_converter_per_build,
+    "material.plugins.blog.plugin:BlogPlugin._format_date": lambda config, counts: counts["date reused"] > 0,
+    "template:partials/language.html": lambda config, counts: counts["word reused"] > counts["word looked up"] > 0,
     "template:partials/nav.html": partial_reused("partials/nav.html"),
     "template:partials/tabs.html": partial_reused("partials/tabs.html"),
     "jinja2.environment:Template.render": partial_reused("partials/nav.html"),

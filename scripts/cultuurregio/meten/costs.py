@@ -29,7 +29,7 @@ from pathlib import Path
 
 # (feature, the functions that do its work). Plugins' events are added by plugin (PLUGINS).
 FUNCTIONS = [
-    ("Markdown (pagina's)", ["mkdocs.structure.pages:Page.render"]),
+    ("Markdown (pagina's)", ["mkdocs.structure.pages:Page.render", "cultuurregio.site.speedups.markdown_reuse:render"]),
     ("thema (paginasjablonen)", ["mkdocs.commands.build:_build_page", "mkdocs.commands.build:_build_theme_template"]),
     ("pagina's schrijven", ["mkdocs.utils:write_file"]),
     ("inhoud controleren (vooraf)", ["cultuurregio.site.guards.validation:check_site"]),
@@ -162,7 +162,7 @@ def _replace(target: str, wrapper) -> bool:
     return True
 
 
-def install(clock: Clock, parses: Parses) -> list[str]:
+def install(clock: Clock, parses: Parses, per_event: bool = False) -> list[str]:
     """Before the build loads mkdocs.yml: hooks.py then imports the wrapped functions.
     Returns the targets that do not exist (in an older version of the site, say)."""
     import mkdocs.plugins
@@ -178,6 +178,8 @@ def install(clock: Clock, parses: Parses) -> list[str]:
     def timed_event(self, event_name, method, plugin_name=None):
         if plugin_name and callable(method) and not isinstance(method, mkdocs.plugins.CombinedEvent):
             feature = PLUGINS.get(plugin_name) or (OWN_STEPS if plugin_name.endswith("hooks.py") else plugin_name)
+            if per_event:
+                feature = f"{feature} · on_{event_name}"
             timed = clock.wrap(feature, method)
             timed.mkdocs_priority = getattr(method, "mkdocs_priority", 0)
             method = timed
@@ -187,10 +189,11 @@ def install(clock: Clock, parses: Parses) -> list[str]:
     return missing
 
 
-def measure(config_file: Path, site_dir: Path) -> dict:
-    """Build (as make build does, PDF aside) with the clocks; the figures as a dict."""
+def measure(config_file: Path, site_dir: Path, per_event: bool = False) -> dict:
+    """Build (as make build does, PDF aside) with the clocks; the figures as a dict.
+    `per_event`: each plugin's events apart, to see where a plugin's time goes."""
     clock, parses = Clock(), Parses()
-    missing = install(clock, parses)
+    missing = install(clock, parses, per_event)
     from cultuurregio.publiceren.build import build
 
     start = time.perf_counter()
@@ -212,9 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, required=True)
     parser.add_argument("--site-dir", type=Path, required=True)
     parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--per-gebeurtenis", action="store_true", help="elke gebeurtenis van een plugin apart")
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    figures = measure(args.config_file.resolve(), args.site_dir)
+    figures = measure(args.config_file.resolve(), args.site_dir, args.per_gebeurtenis)
     args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return figures["status"]
 

@@ -56,7 +56,7 @@ from cultuurregio.site.outputs.search_index import add_folded_words
 from cultuurregio.site.outputs.security_txt import write_security_txt
 from cultuurregio.site.outputs.twente_map import draw
 from cultuurregio.site.pages.content import PageContent
-from cultuurregio.site.speedups import blog_speedup
+from cultuurregio.site.speedups import blog_speedup, markdown_reuse, translations
 from cultuurregio.site.speedups.partial_cache import PartialCache
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
@@ -92,6 +92,7 @@ def on_config(config):
     _today = build_date(Path(config.config_file_path).parent)
     # Before the blog plugin builds its views from the files (in on_files).
     blog_speedup.install()
+    markdown_reuse.install()
     _checked = check_site(config)
     # Errors fail strict mode at the end of the build, so nothing is published; until then
     # the build goes on without the pages they are in (on_files), to find every other
@@ -162,6 +163,7 @@ def on_env(env, config, files):
     global _scripts
     _scripts = InlineScripts()
     env.filters[FILTER] = _scripts.record
+    translations.install(env, config, keep=blog_speedup.enabled())
     if blog_speedup.enabled():
         PartialCache(env, _nav, config)
     content = _checked.content

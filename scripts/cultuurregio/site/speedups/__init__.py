@@ -5,11 +5,17 @@ measures them) import this room; tests/test_structure.py enforces it.
 
 blog_speedup.py    Material's blog: views look posts up by identity (IdentityList); each
                    excerpt's Markdown parsed once and rendered once per place; front matter
-                   through libyaml. Goes when Material's blog does these itself, or with
+                   through libyaml; each date formatted once. Goes when Material's blog does these itself, or with
                    the move to Zensical.
 partial_cache.py   Material's navigation (partials/nav.html, partials/tabs.html) rendered
                    once per key, not once per page. Goes when Material caches them, or with
                    the move to Zensical (no Jinja partials).
+markdown_reuse.py  One Python-Markdown converter for all pages of a build, reset between them,
+                   not a new one per page. Goes when MkDocs reuses its converter, or with
+                   the move to Zensical.
+translations.py    Material's words (lang.t) from a table kept per build, through this site's
+                   partials/language.html. Goes when Material stops rebuilding its word list
+                   on every call, or with the move to Zensical.
 relative_links.py  What a page's relative links depend on: the key of both caches above.
 
 PATCHES records, for every library object a speed-up replaces or relies on, the sha256 of
@@ -53,6 +59,14 @@ PATCHES = [
     Patch("blog_speedup: front matter through libyaml (structure.SafeLoader)",
           "material.plugins.blog.structure:Post.__init__",
           "e5861f294489882bb547f2dd756766fcbf2ac7ca8e167abb9383f8ec6c027e58", BLOG),
+    Patch("blog_speedup: each date formatted once", "material.plugins.blog.plugin:BlogPlugin._format_date",
+          "489ccf23b21b149389473c589744d5ed330b160d7eca5eb29fdb436428cd41cf", BLOG),
+    Patch("translations: Material's words from a table (overrides/partials/language.html)",
+          "template:partials/language.html",
+          "3a44516f305006ac794f51a45ad7b532cf270916d8e92e8c42784e58b2eff0a3",
+          "Material looks its words up without rebuilding their dictionary, or the site moves to Zensical"),
+    Patch("markdown_reuse: one converter per build, reset between pages", "mkdocs.structure.pages:Page.render",
+          "463291cbd17a84bfbf6493bc925c2c97c2e940c93c8d768e0d0e4738a81d8916", "MkDocs makes one Markdown converter per build itself, or the site moves to Zensical"),
     Patch("partial_cache: the navigation rendered once per key", "template:partials/nav.html",
           "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f", NAVIGATION),
     Patch("partial_cache: the tabs rendered once per key", "template:partials/tabs.html",

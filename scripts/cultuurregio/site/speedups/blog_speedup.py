@@ -1,4 +1,4 @@
-"""Four speed-ups for Material's blog plugin. They change no output; a test proves it.
+"""Five speed-ups for Material's blog plugin. They change no output; a test proves it.
 
 1. Linear-time membership.
 
@@ -36,6 +36,10 @@ loader with libyaml's parser (PyYAML's wheels include it), which gives the same 
 is about ten times as fast. Every post's front matter has already been parsed by libyaml
 in the content checks (site/content/yamlfile.py), so it parses there as well.
 
+5. Each date formatted once. Babel formats a newsletter's date for its page, for each
+overview that lists it, and for its address, about 0.07 ms each time; the same date in the
+same format and language gives the same words, so the blog keeps them.
+
 Installed by hooks.py in `on_config`, before the blog plugin builds its lists. Written
 against Material 9.8.2 and Markdown 3.11.3, which pyproject.toml pins exactly. Remove this
 module when Material's blog plugin looks posts up by set or mapping, or when the site moves
@@ -53,6 +57,7 @@ from typing import Any, Iterable
 import yaml
 from markdown import Markdown
 from material.plugins.blog import structure
+from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Excerpt, View
 
 from cultuurregio.site.speedups import COUNTS
@@ -184,6 +189,20 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
     COUNTS["excerpt rendered"] += 1
 
 
+_material_format_date = BlogPlugin._format_date
+
+
+def _format_date(self: BlogPlugin, date, format: str, config) -> str:  # noqa: A002 (Material's name)
+    known = self.__dict__.setdefault("_speedup_dates", {})
+    key = (date, format, config.theme["language"])
+    if key not in known:
+        known[key] = _material_format_date(self, date, format, config)
+        COUNTS["date formatted"] += 1
+    else:
+        COUNTS["date reused"] += 1
+    return known[key]
+
+
 def enabled() -> bool:
     """Whether the speed-ups are on (this module's and site/speedups/partial_cache.py's)."""
     return os.environ.get(SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
@@ -197,4 +216,5 @@ def install() -> None:
         View.posts = _identity_list_attribute("posts")
         View.pages = _identity_list_attribute("pages")
         Excerpt.render = _render_excerpt
+        BlogPlugin._format_date = _format_date
         structure.SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -12,7 +12,10 @@ navigation, such as a newsletter, that HTML depends on the page only through
   in for a view are not cached, nor are pages in the navigation (one of its items is the
   page itself, and it renders its table of contents).
 
-Pages with the same key get the same HTML, rendered once. Installed by hooks.py in
+Pages with the same key get the same HTML, rendered once. The search form and the palette
+toggles (partials/search.html, partials/palette.html, this site's copies) use no page and no
+address, only the configuration and the language: rendered once per build, for every page
+(tests/test_blog_speedup.py checks they stay so). Installed by hooks.py in
 `on_env`, for each build (`mkdocs serve` makes a new environment for each). Written
 against Material 9.8.2 and Jinja 3.1 (pinned exactly in pyproject.toml). Remove it when
 the site moves to Zensical, which has no Jinja navigation partials, or when Material
@@ -30,6 +33,8 @@ from cultuurregio.site.speedups import COUNTS
 from cultuurregio.site.speedups.relative_links import place, prefixes
 
 PARTIALS = ("partials/nav.html", "partials/tabs.html")
+# The same for every page of a build.
+CONSTANT = ("partials/search.html", "partials/palette.html")
 
 
 def _items(items) -> Iterator:
@@ -53,7 +58,10 @@ class PartialCache:
         self._rendered: dict[tuple, str] = {}
         for name in PARTIALS:
             template = env.get_template(name)
-            template.root_render_func = self._cached(name, template.root_render_func)
+            template.root_render_func = self._cached(name, template.root_render_func, self._key)
+        for name in CONSTANT:
+            template = env.get_template(name)
+            template.root_render_func = self._cached(name, template.root_render_func, lambda context: ())
 
     def _key(self, context: Context) -> tuple | None:
         page = context.get("page")
@@ -61,9 +69,9 @@ class PartialCache:
             return None
         return place(page.url, self._prefixes), tuple(id(item) for item in self._items if getattr(item, "active", False))
 
-    def _cached(self, name: str, render: Callable[[Context], Iterator[str]]):
+    def _cached(self, name: str, render: Callable[[Context], Iterator[str]], key_of: Callable[[Context], tuple | None]):
         def cached(context: Context) -> Iterator[str]:
-            key = self._key(context)
+            key = key_of(context)
             if key is None:
                 yield from render(context)
                 return
