@@ -101,3 +101,32 @@ def test_the_partials_rendered_once_per_build_use_no_page_and_no_address():
         code = " ".join(re.findall(r"\{[{%].*?[%}]\}", (ROOT / "overrides" / name).read_text(encoding="utf-8"), re.S))
         assert "config" in code and not re.search(r"\b(page|url|base_url|nav|toc)\b", code), name
         assert all(part.startswith(".icons/") for part in re.findall(r'\{%-?\s*include\s+"([^"]+)"', code)), name
+
+
+EXCERPTS = {
+    "plain": "Intro met een [link](https://example.org/).\n\n<!-- more -->\n\n## Verder\n\nTekst.\n",
+    "nothing after": "Intro.\n\n<!-- more -->\n",
+    "an abbreviation defined after": "Intro over HTML.\n\n<!-- more -->\n\n*[HTML]: HyperText Markup Language\n",
+    "a reference defined after": "Zie [de site][s].\n\n<!-- more -->\n\nMeer.\n\n[s]: https://example.org/\n",
+    "in code": "```\nIntro\n\n<!-- more -->\n\nnog code\n```\n\nNa.\n",
+    "in a block": "/// caption\nIntro\n\n<!-- more -->\n\nOnderschrift\n///\n",
+    "in HTML": '<div markdown="1">\nIntro\n\n<!-- more -->\n\nMeer\n</div>\n',
+    "in a list": "- een\n- twee\n\n    <!-- more -->\n\n- drie\n",
+}
+
+
+def test_an_excerpt_cut_at_the_separator_is_what_the_whole_text_gives(config):
+    """blog_speedup converts only the part before the separator where the rest cannot change
+    it: the excerpt, and whether there is more, are what converting everything gives."""
+    from cultuurregio.site.speedups.blog_speedup import excerpt_source
+
+    separator = config.plugins["material/blog"].config.post_excerpt_separator
+    cut = 0
+    for name, source in EXCERPTS.items():
+        texts = (source, excerpt_source(source, separator))
+        cut += texts[0] != texts[1]
+        outputs = [Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+                   .convert(f"# Titel\n\n{text}").split(separator, 1) for text in texts]
+        (whole, *more), (part, *part_more) = outputs
+        assert part == whole and bool(more and more[0]) == bool(part_more and part_more[0]), name
+    assert cut == 1  # "plain" ("nothing after" is its own cut); the others are converted whole
