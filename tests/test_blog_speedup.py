@@ -118,7 +118,7 @@ EXCERPTS = {
 def test_an_excerpt_cut_at_the_separator_is_what_the_whole_text_gives(config):
     """blog_speedup converts only the part before the separator where the rest cannot change
     it: the excerpt, and whether there is more, are what converting everything gives."""
-    from cultuurregio.site.speedups.blog_speedup import excerpt_source
+    from cultuurregio.site.speedups.blog_text import excerpt_source
 
     separator = config.plugins["material/blog"].config.post_excerpt_separator
     cut = 0
@@ -130,3 +130,24 @@ def test_an_excerpt_cut_at_the_separator_is_what_the_whole_text_gives(config):
         (whole, *more), (part, *part_more) = outputs
         assert part == whole and bool(more and more[0]) == bool(part_more and part_more[0]), name
     assert cut == 1  # "plain" ("nothing after" is its own cut); the others are converted whole
+
+
+def test_the_reading_time_from_the_tree_is_materials():
+    """Material counts words and images with HTMLParser; blog_speedup counts them in the tree
+    the build parsed already: the same minutes, whatever the page holds."""
+    from material.plugins.blog.readtime import readtime
+
+    from cultuurregio.site.common.fragments import parse_content
+    from cultuurregio.site.speedups.blog_text import minutes
+
+    words = " ".join(["cultuur", "Twente's", "e-mail", "ideeën", "&amp;", "2026"] * 90)
+    samples = [f"<p>{words}</p>" * count for count in (1, 2, 5)] + [
+        "<h2 id='x'>Kop <a class='headerlink' href='#x'>&para;</a></h2>\n<p>Tekst</p><!-- more --><p>meer</p>",
+        f"<p>{words}</p><svg><text>{words}</text></svg><script>var a = 1;</script><style>p {{}}</style>",
+        "".join(f'<figure><img src="f{n}.jpg" alt="Beeld {n}"><figcaption>Foto: iemand</figcaption></figure>'
+                for n in range(14)) + f"<p>{words}</p>",
+        "Tekst voor<p>en <em>na</em> een<br>regel</p> en staart",
+    ]
+    for html in samples:
+        assert minutes(parse_content(html), 265) == readtime(html, 265), html[:60]
+    assert len({minutes(parse_content(html), 265) for html in samples}) >= 4  # short, long, and with images

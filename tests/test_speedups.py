@@ -50,7 +50,7 @@ def identity_lists(config, counts):
 def excerpts_once_per_place(config, counts):
     places = sum(len(getattr(post.excerpt, "_speedup_rendered", {})) for post in posts(config))
     return (counts["excerpt rendered"] == places > 0 and counts["excerpt reused"] > 0
-            and counts["excerpt cut at the separator"] > 0)
+            and counts["excerpt cut at the separator"] > 0 and counts["reading time from the tree"] > 0)
 
 
 def trees_parsed_once(config, counts):

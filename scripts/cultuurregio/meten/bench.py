@@ -39,14 +39,14 @@ from cultuurregio.meten import feature_table, photo_bench
 from cultuurregio.project import project_with_newsletters, read_config
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
-from cultuurregio.site.speedups import blog_speedup
+from cultuurregio.site import speedups
 
 
 def timed_build(project: Path, site: Path, speedup: bool = True) -> tuple[float, int]:
     """Wall seconds and peak memory (kB) of one build: the build process and its children,
     not the browser or server this benchmark starts too."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, **({} if speedup else {blog_speedup.SWITCH: "uit"})}
+    env = {**os.environ, **({} if speedup else {speedups.SWITCH: "uit"})}
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "cultuurregio.publiceren.build", "--config-file", str(project / "mkdocs.yml"),
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--onderdelen-bij", type=int, default=1000,
                         help="N waarbij de kosten per onderdeel gemeten worden (0: niet)")
     parser.add_argument("--without-speedup", action="store_true",
-                        help=f"bouw zonder site/speedups/blog_speedup.py ({blog_speedup.SWITCH}=uit), ter vergelijking")
+                        help=f"bouw zonder site/speedups/blog_speedup.py ({speedups.SWITCH}=uit), ter vergelijking")
     args = parser.parse_args(argv)
     site_url = read_config().site_url
     print(f"{'N':>6} {'s (mediaan)':>12} {'piek MB':>8} {'s/nieuwsbrief':>14} {'site MB':>8} "

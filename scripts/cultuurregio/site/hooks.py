@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
+from cultuurregio.site import speedups
 from cultuurregio.site.common.dates import build_date, date_label
 from cultuurregio.site.common.paths import (
     PDF_FILE,
@@ -56,7 +58,7 @@ from cultuurregio.site.outputs.search_index import add_folded_words
 from cultuurregio.site.outputs.security_txt import write_security_txt
 from cultuurregio.site.outputs.twente_map import draw
 from cultuurregio.site.pages.content import PageContent
-from cultuurregio.site.speedups import blog_speedup, markdown_reuse, translations
+from cultuurregio.site.speedups import blog_speedup, blog_text, markdown_reuse, translations
 from cultuurregio.site.speedups.partial_cache import PartialCache
 
 log = logging.getLogger("mkdocs.plugins.cultuurregio")
@@ -134,10 +136,12 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     global _photos, _nav, _pages
     _pages = PageContent.for_build(config, files, _checked.mail, _video_template(config))
+    _pages.observers.append(partial(blog_text.reading_time, blog=config.plugins["material/blog"]))
     _photos, _nav = _pages.photos, nav
     return nav
 
 
+@event_priority(10)  # before the blog's, which would read the page again for its reading time
 def on_page_content(html, page, config, files):
     html, problems = _pages.process(html, page, page in config.plugins["material/blog"].blog.posts)
     for problem in problems:
@@ -163,8 +167,8 @@ def on_env(env, config, files):
     global _scripts
     _scripts = InlineScripts()
     env.filters[FILTER] = _scripts.record
-    translations.install(env, config, keep=blog_speedup.enabled())
-    if blog_speedup.enabled():
+    translations.install(env, config, keep=speedups.enabled())
+    if speedups.enabled():
         PartialCache(env, _nav, config)
     content = _checked.content
     env.globals["gemeentenamen"] = [item["naam"] for item in content.gemeenten]

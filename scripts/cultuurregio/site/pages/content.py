@@ -1,7 +1,8 @@
 """A page's content as MkDocs rendered it, parsed once and handed to every step that reads or
 changes it (hooks.py, `on_page_content`), in this order:
 
-1. the outside check (site/guards/outside.py) reads it;
+1. whoever observes the tree as MkDocs rendered it (hooks.py: the newsletter's reading time,
+   site/speedups/blog_speedup.py), then the outside check (site/guards/outside.py) reads it;
 2. the video blocks are made (site/media/video.py);
 3. a newsletter's feed item is taken from it as the feed plugin copied the page, with its
    videos (site/outputs/feeds.py);
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Template
 
@@ -42,6 +44,8 @@ class PageContent:
         self.photos, self.editions, self.video_template = photos, editions, video_template
         self.site_url, self.data_dir, self.contact = site_url, data_dir, contact
         self.feed_items: dict[str, str] = {}
+        # Called with (tree, HTML, page) before any step changes the tree.
+        self.observers: list[Callable[[object, str, object], None]] = []
 
     @classmethod
     def for_build(cls, config, files, mail: MailSettings, video_template: Template) -> PageContent:
@@ -63,6 +67,8 @@ class PageContent:
             return html, []
         source, name = Path(page.file.abs_src_path), f"docs/{page.file.src_uri}"
         root = parse_content(html)
+        for observe in self.observers:
+            observe(root, html, page)
         problems = outside_problems(root, source, name, self.site_url, self.data_dir)
         videos, video_problems = render_videos(root, source, name, self.video_template)
         item = copy.deepcopy(root) if newsletter else None

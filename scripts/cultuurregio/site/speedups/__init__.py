@@ -5,7 +5,10 @@ measures them) import this room; tests/test_structure.py enforces it.
 
 blog_speedup.py    Material's blog: views look posts up by identity (IdentityList); each
                    excerpt's Markdown parsed once and rendered once per place; front matter
-                   through libyaml; each date formatted once. Goes when Material's blog does these itself, or with
+                   through libyaml.
+blog_text.py       What the blog reads of a newsletter's text: only the excerpt converted
+                   where the rest cannot change it; the reading time from the page's tree;
+                   each date formatted once. Goes when Material's blog does these itself, or with
                    the move to Zensical.
 partial_cache.py   Material's navigation (partials/nav.html, partials/tabs.html) rendered
                    once per key, not once per page. Goes when Material caches them, or with
@@ -31,12 +34,20 @@ import ast
 import hashlib
 import importlib
 import inspect
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 # What the speed-ups did in this process's builds: work done and work saved.
 COUNTS: Counter[str] = Counter()
+# BLOG_SPEEDUP=uit builds without any of them, for the byte-for-byte comparison and make bench.
+SWITCH = "BLOG_SPEEDUP"
+
+
+def enabled() -> bool:
+    """Whether the speed-ups are on."""
+    return os.environ.get(SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ PATCHES = [
     Patch("blog_speedup: front matter through libyaml (structure.SafeLoader)",
           "material.plugins.blog.structure:Post.__init__",
           "e5861f294489882bb547f2dd756766fcbf2ac7ca8e167abb9383f8ec6c027e58", BLOG),
-    Patch("blog_speedup: each date formatted once", "material.plugins.blog.plugin:BlogPlugin._format_date",
+    Patch("blog_text: each date formatted once", "material.plugins.blog.plugin:BlogPlugin._format_date",
           "489ccf23b21b149389473c589744d5ed330b160d7eca5eb29fdb436428cd41cf", BLOG),
     Patch("translations: Material's words from a table (overrides/partials/language.html)",
           "template:partials/language.html",

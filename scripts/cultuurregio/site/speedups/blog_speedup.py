@@ -1,4 +1,4 @@
-"""Six speed-ups for Material's blog plugin. They change no output; a test proves it.
+"""Four speed-ups for Material's blog plugin (three more on its text: blog_text.py). They change no output; a test proves it.
 
 1. Linear-time membership.
 
@@ -36,18 +36,6 @@ loader with libyaml's parser (PyYAML's wheels include it), which gives the same 
 is about ten times as fast. Every post's front matter has already been parsed by libyaml
 in the content checks (site/content/yamlfile.py), so it parses there as well.
 
-6. Only the excerpt converted. Material converts the whole newsletter for its excerpt and
-keeps what stands before the separator (`<!-- more -->`); the rest only tells whether there
-is more (post.html's "continue reading"). Where the rest cannot change the part before it,
-only that part is converted, with one word after the separator if the rest has any: the
-separator stands on its own line after a blank line, the part before opens no block that
-could run past it (code, `///`, admonition, HTML, `[TOC]`), and the rest defines no
-reference link or abbreviation (which apply to the whole text). Otherwise, all of it.
-
-5. Each date formatted once. Babel formats a newsletter's date for its page, for each
-overview that lists it, and for its address, about 0.07 ms each time; the same date in the
-same format and language gives the same words, so the blog keeps them.
-
 Installed by hooks.py in `on_config`, before the blog plugin builds its lists. Written
 against Material 9.8.2 and Markdown 3.11.3, which pyproject.toml pins exactly. Remove this
 module when Material's blog plugin looks posts up by set or mapping, or when the site moves
@@ -57,7 +45,6 @@ compares both builds byte for byte (tests/test_blog_speedup.py) and for `make be
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 from typing import Any, Iterable
@@ -68,10 +55,9 @@ from material.plugins.blog import structure
 from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Excerpt, View
 
-from cultuurregio.site.speedups import COUNTS
+from cultuurregio.site.speedups import COUNTS, enabled
+from cultuurregio.site.speedups.blog_text import _format_date, excerpt_source
 from cultuurregio.site.speedups.relative_links import place, prefixes, resolve
-
-SWITCH = "BLOG_SPEEDUP"
 
 
 class IdentityList(list):
@@ -155,26 +141,6 @@ def convert_reusing_tree(md: Markdown, source: str) -> str:
     return output.strip()
 
 
-# What in the part before the separator could open a block that runs past it.
-OPENS_BLOCK = re.compile(r"^ {0,3}(```|~~~|///|!!!|\?\?\?|<)|\[TOC\]", re.M)
-# What in the rest applies to the whole text: reference links, abbreviations.
-DEFINES = re.compile(r"^ {0,3}(\[[^\]]+\]:|\*\[)", re.M)
-
-
-def excerpt_source(source: str, separator: str) -> str:
-    """What to convert for an excerpt: the part before the separator where the rest cannot
-    change it (above), with a word after the separator if the rest has any; else `source`."""
-    line = f"\n\n{separator}\n"
-    at = source.find(line)
-    if at == -1:
-        return source
-    before, rest = source[:at], source[at + len(line):]
-    if OPENS_BLOCK.search(before) or DEFINES.search(rest):
-        return source
-    COUNTS["excerpt cut at the separator"] += 1
-    return before + line + ("\nmeer\n" if rest.strip() else "")
-
-
 class _ExcerptMarkdown:
     """Stands in for an excerpt's Markdown instance during one render; `convert` converts
     what `excerpt_source` leaves, and reuses the tree."""
@@ -216,25 +182,6 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
         self._speedup_rendered = {}
     self._speedup_rendered[place(page.url, known)] = (self.content, self.more, self.toc)
     COUNTS["excerpt rendered"] += 1
-
-
-_material_format_date = BlogPlugin._format_date
-
-
-def _format_date(self: BlogPlugin, date, format: str, config) -> str:  # noqa: A002 (Material's name)
-    known = self.__dict__.setdefault("_speedup_dates", {})
-    key = (date, format, config.theme["language"])
-    if key not in known:
-        known[key] = _material_format_date(self, date, format, config)
-        COUNTS["date formatted"] += 1
-    else:
-        COUNTS["date reused"] += 1
-    return known[key]
-
-
-def enabled() -> bool:
-    """Whether the speed-ups are on (this module's and site/speedups/partial_cache.py's)."""
-    return os.environ.get(SWITCH, "").lower() not in {"uit", "off", "0", "nee"}
 
 
 def install() -> None:

@@ -30,8 +30,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from cultuurregio.site.speedups import COUNTS
-from cultuurregio.site.speedups.blog_speedup import enabled
+from cultuurregio.site.speedups import COUNTS, enabled
 
 _material_render = Page.render
 # The build's converter, with the configuration it was made for (each build has its own).
