@@ -117,7 +117,7 @@ def test_the_message_has_the_bytes_the_email_package_writes():
 
     from cultuurregio.site.common.dates import TIMEZONE
     from cultuurregio.site.content.mail_settings import MailSettings
-    from cultuurregio.site.mail.edition import Newsletter
+    from cultuurregio.site.mail.edition import Newsletter, message_id
     from cultuurregio.site.mail.message import rfc5322
 
     def oracle(newsletter, settings, html, text, ident):
@@ -142,13 +142,16 @@ def test_the_message_has_the_bytes_the_email_package_writes():
         return message.as_bytes()
 
     encodings = set()
-    for fields in SETTINGS:
+    days = [dt.date(2019, 1, 4), dt.date(2026, 7, 31), dt.date(2030, 12, 25)]  # winter and summer time
+    for number, fields in enumerate(SETTINGS):
         for title in TITLES:
             for text, html in BODIES:
-                newsletter = Newsletter(title, "", "https://example.org/nieuwsbrief/2019/01/bericht/", dt.date(2019, 1, 4))
+                url = f"https://example.org/nieuwsbrief/{number}/{len(title)}/{len(text)}/"
+                newsletter = Newsletter(title, "", url, days[(len(title) + len(text)) % 3])
                 settings = MailSettings(**fields)
-                ours = rfc5322(newsletter, settings, html, text, "<abc@example.org>")
-                assert ours == oracle(newsletter, settings, html, text, "<abc@example.org>"), (fields, title, text)
+                for ident in (message_id(url, "https://example.org/"), "<abc@example.org>"):
+                    ours = rfc5322(newsletter, settings, html, text, ident)
+                    assert ours == oracle(newsletter, settings, html, text, ident), (fields, title, text, ident)
                 parsed = email.message_from_bytes(ours, policy=policy.default)
                 assert parsed["Subject"] == title
                 encodings |= {part["Content-Transfer-Encoding"] for part in parsed.iter_parts()}

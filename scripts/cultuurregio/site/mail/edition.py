@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import shutil
 import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -89,8 +88,8 @@ class Editions:
         """A newsletter and its content's tree (changed here: the page has been written out)."""
         key = hashlib.sha256(json.dumps([self._recipe, newsletter.title, newsletter.content, newsletter.url,
                                          newsletter.created.isoformat()]).encode()).hexdigest()[:40]
-        kept = self.cache / key if self.cache else None
-        if kept is not None and kept.with_suffix(".eml").is_file():
+        kept = self.cache / f"{key}.editie" if self.cache else None
+        if kept is not None and kept.is_file():
             self.cached += 1
             edition: tuple[str, bytes] | Path = kept
         else:
@@ -117,22 +116,25 @@ class Editions:
         """Each edition and message next to its newsletter's page in `site`."""
         for url, edition in self._editions:
             folder = site / url.removeprefix(self.site_url)
-            if isinstance(edition, Path):
-                shutil.copyfile(edition.with_suffix(".html"), folder / EDITION)
-                shutil.copyfile(edition.with_suffix(".eml"), folder / MESSAGE)
-            else:
-                (folder / EDITION).write_text(edition[0], encoding="utf-8")
-                (folder / MESSAGE).write_bytes(edition[1])
+            html, eml = _unpack(edition.read_bytes()) if isinstance(edition, Path) else (
+                edition[0].encode("utf-8"), edition[1])
+            (folder / EDITION).write_bytes(html)
+            (folder / MESSAGE).write_bytes(eml)
 
 
 def _keep(kept: Path, edition: tuple[str, bytes]) -> None:
-    """In the cache: each file written whole under another name, then renamed; the message
-    last, as its presence says the edition is there (another build may share the cache)."""
+    """In the cache as one file: the HTML's length in bytes on the first line, the HTML, the
+    message. Written whole under another name, then renamed (another build may share it)."""
+    html = edition[0].encode("utf-8")
     kept.parent.mkdir(parents=True, exist_ok=True)
-    for suffix, data in ((".html", edition[0].encode("utf-8")), (".eml", edition[1])):
-        partial = kept.with_name(f".{kept.name}{suffix}.tmp")
-        partial.write_bytes(data)
-        partial.replace(kept.with_suffix(suffix))
+    partial = kept.with_name(f".{kept.name}.tmp")
+    partial.write_bytes(b"%d\n" % len(html) + html + edition[1])
+    partial.replace(kept)
+
+
+def _unpack(data: bytes) -> tuple[bytes, bytes]:
+    first, _, rest = data.partition(b"\n")
+    return rest[:int(first)], rest[int(first):]
 
 
 def mail_content(root, page_url: str):

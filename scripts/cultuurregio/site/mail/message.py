@@ -33,6 +33,21 @@ def _header(name: str, value: str) -> bytes:
     return SMTP.fold_binary(*SMTP.header_store_parse(name, value))
 
 
+# Values that differ per newsletter only in characters that folding treats alike (digits,
+# letters, hexadecimal), at the same length: each folded once, as this stand-in, and the
+# newsletter's own put in its place. (The Subject and the address are folded each time.)
+SHAPES = {"Date": "Mon, 01 Jan 2001 09:00:00 +0100", "Message-ID": "0" * 24, "Content-Type": "0" * 40}
+
+
+def _shaped(name: str, value: str, part: str) -> bytes:
+    """`value` folded, where `part` is what differs from the stand-in SHAPES[name] for."""
+    stand_in = SHAPES[name]
+    folded = _header(name, value.replace(part, stand_in))
+    if len(part) != len(stand_in) or folded.count(stand_in.encode()) != 1 or not part.isascii():
+        return _header(name, value)
+    return folded.replace(stand_in.encode(), part.encode())
+
+
 def rfc5322(newsletter, settings: MailSettings, html: str, text: str, ident: str) -> bytes:
     headers: list[tuple[str, str]] = []
     if settings.afzender:
@@ -47,11 +62,15 @@ def rfc5322(newsletter, settings: MailSettings, html: str, text: str, ident: str
     # The day it appears, at 09:00 in Twente (as in the feed): never the build's clock.
     sent = dt.datetime.combine(newsletter.created, dt.time(9), TIMEZONE)
     # A boundary from the message itself, not from chance: the same newsletter, the same bytes.
-    boundary = "=_" + hashlib.sha256((html + text).encode()).hexdigest()[:40]
-    headers += [("Subject", newsletter.title), ("Date", format_datetime(sent)), ("Message-ID", ident),
-                ("List-Archive", f"<{newsletter.url}>"), ("MIME-Version", "1.0"),
-                ("Content-Type", f'multipart/alternative; boundary="{boundary}"'), ("Content-Language", "nl")]
+    digest = hashlib.sha256((html + text).encode()).hexdigest()[:40]
+    date, local = format_datetime(sent), ident.partition("@")[0].removeprefix("<")
     out = [_header(name, value) for name, value in headers]
+    out += [_header("Subject", newsletter.title), _shaped("Date", date, date),
+            _shaped("Message-ID", ident, local),
+            _header("List-Archive", f"<{newsletter.url}>"), _header("MIME-Version", "1.0"),
+            _shaped("Content-Type", f'multipart/alternative; boundary="=_{digest}"', digest),
+            _header("Content-Language", "nl")]
+    boundary = f"=_{digest}"
     out.append(b"\r\n")
     for subtype, body, extra in (("plain", text, []), ("html", html, [("MIME-Version", "1.0")])):
         encoding, data = _encoded(body)
