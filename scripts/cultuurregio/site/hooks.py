@@ -4,16 +4,21 @@ on_startup  remember whether this is `mkdocs serve` (a preview shows scheduled n
 on_config   speak Dutch, check all content before anything renders (and note what went stale),
             hand it to the macros; a preview gets its own address (site/common/preview.py);
 on_files    hold back newsletters dated after the build date (scheduled);
-on_nav      note where every image ends up in the site (site/media/photo_pages.py);
-on_page_content  refuse what would reach outside (site/guards/outside.py), make the video blocks
-            (site/media/video.py), check the images (alt text, maker, format, private data) and
-            publish the photos; on_post_page: the excerpts' photos, the policy (security_policy.py);
-on_env      the navigation rendered once for all newsletters (site/speedups/partial_cache.py);
+on_nav      the steps each page's content goes through, for this build (site/pages/content.py:
+            where every image ends up, the e-mail editions and their cache);
+on_page_content  the page's content parsed once and handed on (site/pages/content.py): its
+            reading time, the outside check, the video blocks, the images and photos, a
+            newsletter's feed item and e-mail edition; before the blog's, which would parse
+            it again for the reading time;
+on_post_page  the excerpts' photos, the policy from the theme's own scripts (security_policy.py);
+on_env      Material's inline scripts noted for the policy (filter eigen_scripts); the speed-ups
+            of the theme (site/speedups/: navigation and constant partials, Material's words);
             globals for the theme's templates (the footer's municipalities; for the home
             page the next meeting, the map and the feeds);
 on_page_context  per page: no table of contents for a few headings, the category feed
             to announce, the schema.org data;
-on_post_build  the calendar files, the finished feed, the search index, security.txt, the PDF.
+on_post_build  the calendar files, the finished feed, the search index, security.txt, the
+            e-mail editions, the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
 the checks run before every plugin, scheduling before the blog plugin reads its posts,
@@ -227,7 +232,7 @@ def on_post_build(config):
     site_url = config.site_url
     write_calendars(site, content.bijeenkomsten, config.site_name, site_url)
     published, unpublished = feed_files(config)
-    finish_feed(site / published, _pages.feed_items, _photos.in_feed(site_url), _video_template(config))
+    finish_feed(site / published, _pages.feed_items, _pages.feed_photo, _video_template(config))
     write_category_feeds(site, published, _feeds, site_url)
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)

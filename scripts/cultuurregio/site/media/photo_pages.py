@@ -79,10 +79,12 @@ class PhotoPages:
         """The page's first described photo at 1200 px, for a shared link (Open Graph)."""
         return self.first.get(page_url)
 
-    def in_feed(self, site_url: str) -> dict[str, str]:
-        """Each original's absolute address, mapped to its published photo's."""
-        return {site_url + url: site_url + url.rpartition("/")[0] + "/" + photo.default.name
-                for url, photo in self.photos.items()}
+    def in_feed(self, site_url: str, address: str) -> str | None:
+        """For an original image's absolute address, its published photo's (feeds, mail)."""
+        photo = self.photos.get(address.removeprefix(site_url)) if address.startswith(site_url) else None
+        if photo is None:
+            return None
+        return address.rpartition("/")[0] + "/" + photo.default.name
 
     def remove_originals(self) -> None:
         """Originals are never published, only the photos made from them."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urljoin
 
 from jinja2 import Template
@@ -28,18 +29,19 @@ HEADERLINK = "//a[contains(concat(' ', normalize-space(@class), ' '), ' headerli
 VIDEO_PAGE_ONLY = "//button | //*[contains(concat(' ', normalize-space(@class), ' '), ' cr-video__paneel ')]"
 
 
-def finished_item(root, base_url: str, photos: dict[str, str]) -> str:
+def finished_item(root, base_url: str, photo: Callable[[str], str | None]) -> str:
     """A newsletter's item as a feed reader needs it, from its content's tree as the plugin
-    copied it, with the video blocks made (changed here); `photos` maps each original
-    image's absolute address to the published photo's."""
+    copied it, with the video blocks made (changed here); `photo` gives for an original
+    image's absolute address the published photo's (None: not a photo)."""
     root = off_site(root, base_url)
     for image in root.iter("img"):
-        if image.get("src") in photos:
-            image.set("src", photos[image.get("src")])
+        published = photo(image.get("src", ""))
+        if published:
+            image.set("src", published)
     return inner_html(root).strip()
 
 
-def finish_html(html: str, base_url: str, photos: dict[str, str], video_template: Template) -> str:
+def finish_html(html: str, base_url: str, photos: Callable[[str], str | None], video_template: Template) -> str:
     """An item no page gave (`finished_item`), from the plugin's HTML."""
     root = parse_content(html)
     render_videos(root, Path(), "", video_template)  # checked on the page already
@@ -71,7 +73,8 @@ def off_site(root, base_url: str):
     return root
 
 
-def finish_feed(path: Path, finished: dict[str, str], photos: dict[str, str], video_template: Template) -> None:
+def finish_feed(path: Path, finished: dict[str, str], photos: Callable[[str], str | None],
+                video_template: Template) -> None:
     """The plugin's feed with each item's HTML finished: `finished` by the item's link."""
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)

@@ -61,6 +61,9 @@ class PageContent:
                             project / EDITION_CACHE if caches_enabled() else None)
         return cls(PhotoPages(config, files), editions, video_template, site_url, project / "data", contact)
 
+    def feed_photo(self, address: str) -> str | None:
+        return self.photos.in_feed(self.site_url, address)
+
     def process(self, html: str, page, newsletter: bool) -> tuple[str, list[Problem]]:
         """The page's HTML as the site shows it, and the problems found in it."""
         if not page.file or page.file.generated_by or not html.strip():
@@ -76,7 +79,6 @@ class PageContent:
         if videos or photos:
             html = inner_html(root)
         if newsletter:
-            self.feed_items[page.canonical_url] = finished_item(item, page.canonical_url,
-                                                                self.photos.in_feed(self.site_url))
+            self.feed_items[page.canonical_url] = finished_item(item, page.canonical_url, self.feed_photo)
             self.editions.add(Newsletter(page.title, html, page.canonical_url, page.meta["date"]["created"]), root)
         return html, problems + video_problems + photo_problems
