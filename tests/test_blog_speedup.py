@@ -89,6 +89,20 @@ def test_converting_again_for_another_view_parses_once_and_equals_a_fresh_conver
     assert outputs[0] != outputs[1]
 
 
+def test_one_converter_for_many_excerpts_gives_each_its_own_conversion():
+    """All excerpts share a converter: another excerpt's parse in between (its raw HTML, its
+    headings) must not leak into the views of the first."""
+    md = _markdown("")
+    other = "# Ander\n\n<div markdown=\"1\">*andere* ruwe HTML</div>\n\n## Kop\n"
+    first, second = object.__new__(type("Excerpt", (), {})), object.__new__(type("Excerpt", (), {}))
+    for base, keeper, source in (("../", first, SOURCE), ("../", second, other), ("../../", first, SOURCE),
+                                 ("../../", second, other)):
+        md.treeprocessors[VIEW_DEPENDENT].base = base
+        fresh = _markdown(base)
+        assert convert_reusing_tree(md, source, keeper) == fresh.convert(source)
+        assert md.toc_tokens == fresh.toc_tokens
+
+
 def test_the_partials_rendered_once_per_build_use_no_page_and_no_address():
     """partial_cache.py renders these once for every page: they may read the configuration and
     the language, never the page, an address or the navigation."""

@@ -76,6 +76,8 @@ EFFECTS = {
     "markdown.core:Markdown.convert": trees_parsed_once,
     "material.plugins.blog.structure:Post.__init__": front_matter_by_libyaml,
     "mkdocs.structure.pages:Page.render": one_converter_per_build,
+    "material.plugins.blog.structure:Excerpt.__init__":
+        lambda config, counts: counts["excerpt converter made"] == 1 and counts["excerpt converter reused"] > 0,
     "material.plugins.blog.plugin:BlogPlugin._format_date": lambda config, counts: counts["date reused"] > 0,
     "template:partials/language.html": lambda config, counts: counts["word reused"] > counts["word looked up"] > 0,
     "template:partials/nav.html": partial_reused("partials/nav.html"),

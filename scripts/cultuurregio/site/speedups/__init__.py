@@ -65,6 +65,8 @@ PATCHES = [
           "3e7073dffc6b05a8b5e2fd1617155591192d53695c96285a25be0563daf493eb", BLOG),
     Patch("blog_speedup: each excerpt rendered once per place", "material.plugins.blog.structure:Excerpt.render",
           "2d76ec1a944bf595d3fc193eb267032417a56dffde7a21b223c01317da8d6aeb", BLOG),
+    Patch("blog_speedup: one converter for all excerpts", "material.plugins.blog.structure:Excerpt.__init__",
+          "f3da64c58d9d871f20b713bbc9537c191fed7ebcfa46770b73af984154cbb1d3", BLOG),
     Patch("blog_speedup: each excerpt's Markdown parsed once (convert_reusing_tree)", "markdown.core:Markdown.convert",
           "57d491faf3a75d6095972f8c0e704ad7864d3ae8253640bd39ac6e442d334ed3", BLOG),
     Patch("blog_speedup: front matter through libyaml (structure.SafeLoader)",

@@ -20,9 +20,12 @@ a full Markdown conversion of the whole newsletter, only to replace the links, w
 are relative to the view. Only the last tree processors depend on the view: MkDocs'
 link rewriter (`relpath`) and the blog's anchor rewriter (`excerpt`), plus those after
 them. So the tree as it is before `relpath` is kept per excerpt (pickled), and each view
-runs those last processors on a fresh copy of it, then serialises as Markdown does. The
-Markdown instance is the excerpt's own and is never reset between views (in Material
-too), so the stash of raw HTML the kept tree refers to stays valid.
+runs those last processors on a fresh copy of it, then serialises as Markdown does. All
+excerpts share one converter (Material makes one per excerpt, about 1.2 ms each), reset
+before each parse as Python-Markdown documents; what the parse leaves in it for the later
+steps (the stash of raw HTML the kept tree refers to, the table of contents) is kept with
+the tree and put back for each view, and each excerpt's own two processors are registered
+under their names before it is rendered.
 
 3. Each excerpt rendered once per place. Views at the same place (site/speedups/relative_links.py:
 the same depth, and the same folders shared with the addresses the excerpt links to) get
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from copy import copy
 from typing import Any, Iterable
 
 import yaml
@@ -54,6 +58,7 @@ from markdown import Markdown
 from material.plugins.blog import structure
 from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Excerpt, View
+from mkdocs.structure.pages import _RelativePathTreeprocessor
 
 from cultuurregio.site.speedups import COUNTS, enabled
 from cultuurregio.site.speedups.blog_text import _format_date, excerpt_source
@@ -107,15 +112,19 @@ def _identity_list_attribute(name: str) -> property:
 VIEW_DEPENDENT = "relpath"
 
 
-def convert_reusing_tree(md: Markdown, source: str) -> str:
-    """`md.convert(source)`, parsing `source` only the first time it is given to this `md`."""
+def convert_reusing_tree(md: Markdown, source: str, keeper: object = None) -> str:
+    """`md.convert(source)`, parsing `source` only the first time `keeper` (the excerpt; by
+    default `md`) gives it. What the parse left in `md` for the later steps (the stash of raw
+    HTML, the table of contents) is kept with the tree, as `md` may convert others between."""
     if not source.strip():
         return ""
+    keeper = md if keeper is None else keeper
     processors = list(md.treeprocessors)
     first = md.treeprocessors.get_index_for_name(VIEW_DEPENDENT)
-    cached: tuple[str, bytes] | None = getattr(md, "_speedup_tree", None)
+    cached: tuple[str, bytes] | None = getattr(keeper, "_speedup_tree", None)
     if cached is None or cached[0] != source:
-        # As Markdown.convert, up to the view-dependent processors.
+        # As Markdown.convert on a fresh converter, up to the view-dependent processors.
+        md.reset()
         md.lines = source.split("\n")
         for preprocessor in md.preprocessors:
             md.lines = preprocessor.run(md.lines)
@@ -124,11 +133,14 @@ def convert_reusing_tree(md: Markdown, source: str) -> str:
             root = processor.run(root) or root
         # Pickled: far smaller than the live tree (peak memory at 1000 newsletters stays
         # within 10 MB of a build without this), and as quick to copy as a deep copy.
-        md._speedup_tree = cached = (source, pickle.dumps(root, pickle.HIGHEST_PROTOCOL))
+        state = (md.htmlStash, getattr(md, "toc_tokens", None), getattr(md, "toc", None))
+        keeper._speedup_tree = cached = (source, pickle.dumps((root, state), pickle.HIGHEST_PROTOCOL))
         COUNTS["tree parsed"] += 1
     else:
         COUNTS["tree reused"] += 1
-    root = pickle.loads(cached[1])
+    root, (md.htmlStash, toc_tokens, toc) = pickle.loads(cached[1])
+    if toc_tokens is not None:
+        md.toc_tokens, md.toc = toc_tokens, toc
     for processor in processors[first:]:
         root = processor.run(root) or root
     # As Markdown.convert from here on.
@@ -142,20 +154,45 @@ def convert_reusing_tree(md: Markdown, source: str) -> str:
 
 
 class _ExcerptMarkdown:
-    """Stands in for an excerpt's Markdown instance during one render; `convert` converts
-    what `excerpt_source` leaves, and reuses the tree."""
+    """Stands in for the excerpts' Markdown instance during one excerpt's render; `convert`
+    converts what `excerpt_source` leaves, and reuses the excerpt's tree."""
 
-    def __init__(self, md: Markdown, separator: str) -> None:
-        self._md, self._separator = md, separator
+    def __init__(self, md: Markdown, separator: str, excerpt: Excerpt) -> None:
+        self._md, self._separator, self._excerpt = md, separator, excerpt
 
     def convert(self, source: str) -> str:
-        return convert_reusing_tree(self._md, excerpt_source(source, self._separator))
+        return convert_reusing_tree(self._md, excerpt_source(source, self._separator), self._excerpt)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._md, name)
 
 
 _material_render = Excerpt.render
+# The excerpts' configuration and converter, for the build whose configuration they are made with.
+_excerpts: tuple[object, object, Markdown] | None = None
+
+
+def _excerpt_init(self: Excerpt, post, config, files) -> None:
+    """Material's Excerpt.__init__ (9.8.2), with one converter for all excerpts of a build
+    (made as Material makes each excerpt's) and this excerpt's processors kept aside."""
+    global _excerpts
+    self.file = copy(post.file)
+    self.post = post
+    self._set_canonical_url(config.site_url)
+    self.config = post.config
+    self.meta = post.meta
+    self.authors, self.categories = [], []
+    self.more = None
+    if _excerpts is None or _excerpts[0] is not config:
+        patched = structure._patch(config)
+        _excerpts = (config, patched, Markdown(extensions=patched.markdown_extensions,
+                                               extension_configs=patched.mdx_configs))
+        COUNTS["excerpt converter made"] += 1
+    else:
+        COUNTS["excerpt converter reused"] += 1
+    _, patched, self.md = _excerpts
+    self._speedup_processors = (structure.ExcerptTreeprocessor(post),
+                                _RelativePathTreeprocessor(self.file, files, patched))
 
 
 LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
@@ -170,7 +207,10 @@ def _render_excerpt(self: Excerpt, page, separator: str) -> None:
         COUNTS["excerpt reused"] += 1
         return
     md = self.md
-    self.md = _ExcerptMarkdown(md, separator)
+    # This excerpt's processors, in the place Material's own converter gives them.
+    md.treeprocessors.register(self._speedup_processors[0], "excerpt", 0)
+    md.treeprocessors.register(self._speedup_processors[1], VIEW_DEPENDENT, 1)
+    self.md = _ExcerptMarkdown(md, separator, self)
     try:
         _material_render(self, page, separator)
     finally:
@@ -192,5 +232,6 @@ def install() -> None:
         View.posts = _identity_list_attribute("posts")
         View.pages = _identity_list_attribute("pages")
         Excerpt.render = _render_excerpt
+        Excerpt.__init__ = _excerpt_init
         BlogPlugin._format_date = _format_date
         structure.SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
