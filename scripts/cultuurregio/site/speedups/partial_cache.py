@@ -12,7 +12,10 @@ navigation, such as a newsletter, that HTML depends on the page only through
   in for a view are not cached, nor are pages in the navigation (one of its items is the
   page itself, and it renders its table of contents).
 
-Pages with the same key get the same HTML, rendered once. The search form and the palette
+Pages with the same key get the same HTML, rendered once. A page that is not cached (in
+the navigation, or standing in for a view) still gets each top-level item that neither is
+nor holds it from the cache, by place (`navigatie_cache`, called by this site's copy of
+partials/nav.html): such an item has nothing of the page but its links. The search form and the palette
 toggles (partials/search.html, partials/palette.html, this site's copies) use no page and no
 address, only the configuration and the language: rendered once per build, for every page
 (tests/test_blog_speedup.py checks they stay so). Installed by hooks.py in
@@ -33,6 +36,7 @@ from cultuurregio.site.speedups import COUNTS
 from cultuurregio.site.speedups.relative_links import place, prefixes
 
 PARTIALS = ("partials/nav.html", "partials/tabs.html")
+ITEM_CACHE = "navigatie_cache"
 # The same for every page of a build.
 CONSTANT = ("partials/search.html", "partials/palette.html")
 
@@ -59,9 +63,26 @@ class PartialCache:
         for name in PARTIALS:
             template = env.get_template(name)
             template.root_render_func = self._cached(name, template.root_render_func, self._key)
+        # Per top-level item: the ids of the pages it is or holds (a view holds its pages).
+        self._within = {id(item): {id(inner) for inner in _items([item])}
+                        | {id(p) for inner in _items([item]) for p in getattr(inner, "pages", None) or []}
+                        for item in nav.items}
+        env.globals[ITEM_CACHE] = self.item
         for name in CONSTANT:
             template = env.get_template(name)
             template.root_render_func = self._cached(name, template.root_render_func, lambda context: ())
+
+    def item(self, page, nav_item, path: str, render: Callable) -> str:
+        """A top-level item of the navigation as Material's nav-item.html renders it."""
+        if page is None or id(page) in self._within.get(id(nav_item), {id(page)}):
+            return render(nav_item, path, 1)
+        key = ("item", id(nav_item), path, place(page.url, self._prefixes))
+        if key not in self._rendered:
+            self._rendered[key] = render(nav_item, path, 1)
+            COUNTS["navigation item rendered"] += 1
+        else:
+            COUNTS["navigation item reused"] += 1
+        return self._rendered[key]
 
     def _key(self, context: Context) -> tuple | None:
         page = context.get("page")
