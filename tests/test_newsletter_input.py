@@ -116,3 +116,24 @@ def test_a_coming_newsletter_that_goes_by_itself_without_an_editors_address_is_p
         f"docs/nieuwsbrief/posts/{coming.name}, regel {line_of(coming, 'automatisch_versturen')}"]
     fill_in_settings(project)
     assert notes() == []
+
+
+def test_front_matter_that_passed_is_not_checked_again_but_a_problem_is_named_every_time(project, post, monkeypatch):
+    """site/content/passed_checks.py keeps what passed its schema in .cache/controle.txt: a
+    second check skips it (the same verdict), a broken newsletter is checked and named anew."""
+    from cultuurregio.site.common.paths import CHECK_CACHE
+    from cultuurregio.site.content import schema
+
+    validated = []
+    original = schema.validate
+    monkeypatch.setattr(schema, "validate", lambda document, name: validated.append(document.name) or original(document, name))
+    newsletters = len(list((project / "docs/nieuwsbrief/posts").glob("*.md")))
+    first = checked(project)
+    assert len(validated) == newsletters and len((project / CHECK_CACHE).read_text().split()) == newsletters
+    validated.clear()
+    assert checked(project).problems == first.problems == [] and validated == []
+    replace_once(post, "description: >-", "summary: >-")
+    for _ in range(2):
+        validated.clear()
+        assert any("onbekend veld 'summary'" in str(problem) for problem in checked(project).problems)
+        assert validated == [POST]

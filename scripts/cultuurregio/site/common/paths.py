@@ -15,7 +15,9 @@ PDF_STAGED = Path("build") / "pdf" / "cultuurprofiel-twente.pdf"
 PHOTO_CACHE = Path(".cache") / "fotos"
 # E-mail editions already made, by the hash of everything each is made from (site/mail/edition.py).
 EDITION_CACHE = Path(".cache") / "edities"
-# BOUWCACHE=uit builds without reading or writing either cache (tests/test_reproducible.py).
+# Front matter that passed its schema before, by the hash of what was checked (site/content/passed_checks.py).
+CHECK_CACHE = Path(".cache") / "controle.txt"
+# BOUWCACHE=uit builds without reading or writing any of these caches (tests/test_reproducible.py).
 CACHE_SWITCH = "BOUWCACHE"
 
 

@@ -4,6 +4,7 @@
   yamlfile.py        an editor's file read safely, its YAML with the line of every value
   yaml_messages.py   what PyYAML and libyaml say about a broken file, in Dutch
   schema.py          data and front matter against the JSON Schemas in schemas/, in Dutch
+  passed_checks.py   front matter that passed its schema before, not checked again (.cache/controle.txt)
   data.py            the one loader of data/: read, validated, handed out (Content)
   newsletters.py     every newsletter's front matter, before the blog and feed plugins read it
   mail_settings.py   data/verzending.yml: how the newsletter goes out by e-mail

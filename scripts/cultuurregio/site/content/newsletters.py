@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from cultuurregio.site.common.problems import Problem
+from cultuurregio.site.content.passed_checks import PassedChecks
 from cultuurregio.site.content.schema import validate
 from cultuurregio.site.content.yamlfile import read_front_matter, read_yaml
 
@@ -18,10 +19,11 @@ POSTS = Path("nieuwsbrief") / "posts"
 AUTHORS = Path("nieuwsbrief") / ".authors.yml"
 
 
-def check_newsletters(docs_dir: Path, allowed_categories: list[str],
-                      separator: str) -> tuple[list[Problem], dict[str, dt.date], dict[str, int]]:
+def check_newsletters(docs_dir: Path, allowed_categories: list[str], separator: str,
+                      checks: PassedChecks | None = None) -> tuple[list[Problem], dict[str, dt.date], dict[str, int]]:
     """Every problem in the newsletters, each correct newsletter's date (by its path in docs/),
-    for scheduling, and the line of `automatisch_versturen: true` in those that go out by themselves."""
+    for scheduling, and the line of `automatisch_versturen: true` in those that go out by
+    themselves. `checks`: the front matter that passed before (passed_checks.py)."""
     problems: list[Problem] = []
     dates: dict[str, dt.date] = {}
     automatic: dict[str, int] = {}
@@ -37,7 +39,7 @@ def check_newsletters(docs_dir: Path, allowed_categories: list[str],
         problems += found
         if document is None:
             continue
-        schema_problems = validate(document, "nieuwsbrief")
+        schema_problems = (checks.validate if checks else validate)(document, "nieuwsbrief")
         problems += schema_problems
         if schema_problems:
             continue

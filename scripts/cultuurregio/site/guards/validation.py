@@ -7,12 +7,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cultuurregio.site.common.paths import CHECK_CACHE, caches_enabled
 from cultuurregio.site.common.problems import ContentError, Problem
 from cultuurregio.site.content.accessibility_statement import Statement, read_statement, statement_notes
 from cultuurregio.site.content.data import Content, load_content
 from cultuurregio.site.content.mail_settings import MailSettings, read_mail_settings
 from cultuurregio.site.content.newsletters import POSTS, check_newsletters, check_theme_categories
 from cultuurregio.site.content.outlines import Outlines, read_outlines
+from cultuurregio.site.content.passed_checks import PassedChecks
 from cultuurregio.site.content.symlinks import symlink_problems
 from cultuurregio.site.content.yamlfile import parse_front_matter, read_text
 from cultuurregio.site.guards.nav_check import nav_problems
@@ -75,7 +77,9 @@ def check_everything(config_file: Path, docs: Path, categories: list[str], separ
         problems += check_theme_categories([t["naam"] for t in content.themas], categories)
         outlines, outline_problems = read_outlines(project, content)
         problems += outline_problems
-    newsletter_problems, dates, automatic = check_newsletters(docs, categories, separator)
+    checks = PassedChecks(project / CHECK_CACHE if caches_enabled() else None)
+    newsletter_problems, dates, automatic = check_newsletters(docs, categories, separator, checks)
+    checks.save()
     problems += newsletter_problems + page_problems(docs)
     for svg in sorted(docs.rglob("*.svg")):
         problems += svg_problems(svg, f"docs/{svg.relative_to(docs).as_posix()}")
