@@ -15,25 +15,7 @@ import pytest
 from cultuurregio.meten import costs, feature_table
 from cultuurregio.project import project_with_newsletters
 from tests.helpers import environment, newsletter, photo
-
-VIDEO_AND_PHOTOS = """Het begin.
-
-<!-- more -->
-
-/// video | https://www.youtube.com/watch?v=abcdefghijk
-Het debat in de schouwburg, opgenomen door de test
-
-![Een volle zaal luistert naar het panel](poster.jpg)
-/// caption
-Foto: Testfotograaf
-///
-///
-
-![Een tweede beeld van de avond in de zaal](zaal.jpg)
-/// caption
-Foto: Testfotograaf
-///
-"""
+from tests.test_security_policy import VIDEOS
 
 
 def test_every_function_the_clocks_time_exists():
@@ -75,7 +57,7 @@ def test_each_page_is_parsed_once_and_no_newsletter_again_after_the_pages(tmp_pa
     project = project_with_newsletters(tmp_path / "project", 12)
     for name in ("poster.jpg", "zaal.jpg"):
         photo(project, name)
-    newsletter(project, "2019-03-met-video.md", body=VIDEO_AND_PHOTOS)
+    newsletter(project, "2019-03-met-video.md", body=VIDEOS)
     out = tmp_path / "kosten.json"
     result = subprocess.run([sys.executable, "-m", "cultuurregio.meten.costs", "--config-file",
                              str(project / "mkdocs.yml"), "--site-dir", str(tmp_path / "site"), "--json", str(out)],
@@ -87,7 +69,7 @@ def test_each_page_is_parsed_once_and_no_newsletter_again_after_the_pages(tmp_pa
     assert parses["most_for_one_page"] == 1 and parses["after_pages"] == 0
     # Every page but the blog's overviews has content of its own to parse.
     assert 13 < parses["pages"] < figures["pages"]
-    # The video block and its poster, and the second photo: the site's own templates.
-    assert parses["template_fragments"] == 3
+    # The two video blocks, the first one's poster and the photo: the site's own templates.
+    assert parses["template_fragments"] == 4
     assert (tmp_path / "site" / "nieuwsbrief" / "2019" / "03" / "met-video" / "nieuwsbrief.eml").is_file()
     assert set(figures["features"]) >= {name for name, _ in costs.FUNCTIONS}

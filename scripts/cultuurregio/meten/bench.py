@@ -31,11 +31,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown
-from mkdocs.config import load_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cultuurregio.meten import feature_table, photo_bench
+from cultuurregio.meten.feature_table import markdown_loop
 from cultuurregio.project import project_with_newsletters, read_config
 from cultuurregio.publiceren.chromium import CHROMIUM_ARGS, chromium_path
 from cultuurregio.publiceren.localserver import SiteServer
@@ -57,19 +56,6 @@ def timed_build(project: Path, site: Path, speedup: bool = True) -> tuple[float,
     if process.returncode:
         raise SystemExit(f"de bouw met {project} mislukte")
     return elapsed, usage.ru_maxrss
-
-
-def markdown_loop(project: Path) -> float:
-    """Python-Markdown alone over the same files, with the site's own Markdown extensions
-    (as MkDocs configures them: mkdocs.yml's list plus MkDocs' defaults), a new converter
-    per file as MkDocs makes one per page."""
-    config = load_config(str(project / "mkdocs.yml"))
-    options = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
-    texts = [path.read_text(encoding="utf-8") for path in sorted((project / "docs").rglob("*.md"))]
-    start = time.perf_counter()
-    for text in texts:
-        markdown.markdown(text, **options)
-    return time.perf_counter() - start
 
 
 def first_visit(site: Path, site_url: str) -> tuple[int, bool]:
@@ -164,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = [timed_build(project, site, not args.without_speedup) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)
             peak = max(r[1] for r in runs) / 1024
-            lower = statistics.median(markdown_loop(project) for _ in range(args.runs))
+            lower = statistics.median(markdown_loop(project, "*.md") for _ in range(args.runs))
             transferred, found = first_visit(site, site_url)
             print(f"{count:>6} {seconds:>12.2f} {peak:>8.0f} {seconds / count:>14.4f} "
                   f"{size(site) / 1e6:>8.1f} {size(site / 'search' / 'search_index.json') / 1e3:>9.0f} "

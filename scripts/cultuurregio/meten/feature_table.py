@@ -53,12 +53,14 @@ def measured_build(project: Path, site: Path, env: dict[str, str] | None = None)
     return {**figures, "wall": time.perf_counter() - start, "peak_kb": usage.ru_maxrss}
 
 
-def newsletter_loop(project: Path) -> float:
-    """Python-Markdown alone over the generated newsletters, with the site's extensions (as
-    MkDocs configures them), a new converter per file as MkDocs makes one per page."""
+def markdown_loop(project: Path, pattern: str = "bench-*.md") -> float:
+    """Python-Markdown alone over the files of docs/ that match `pattern` (by default the
+    generated newsletters), with the site's extensions (as MkDocs configures them:
+    mkdocs.yml's list plus MkDocs' defaults), a new converter per file as MkDocs makes one
+    per page."""
     config = load_config(str(project / "mkdocs.yml"))
     options = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
-    texts = [p.read_text(encoding="utf-8") for p in sorted((project / "docs").rglob("bench-*.md"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((project / "docs").rglob(pattern))]
     start = time.perf_counter()
     for text in texts:
         markdown.markdown(text, **options)
@@ -77,7 +79,7 @@ def measure(count: int, runs: int, workdir: Path) -> dict:
     for _ in range(runs):
         results["basis"].append(cold_and_warm(base, workdir / "site-basis"))
         results["groot"].append(cold_and_warm(grown, workdir / "site-groot"))
-        results["lus"].append(newsletter_loop(grown))
+        results["lus"].append(markdown_loop(grown))
     return results
 
 
