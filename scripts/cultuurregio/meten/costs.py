@@ -71,7 +71,6 @@ class Clock:
 
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
-        self.calls: Counter[str] = Counter()
         self._inner: list[float] = []
 
     def wrap(self, feature: str, function):
@@ -85,7 +84,6 @@ class Clock:
                 elapsed = time.perf_counter() - start
                 inner = self._inner.pop()
                 self.seconds[feature] += elapsed - inner
-                self.calls[feature] += 1
                 if self._inner:
                     self._inner[-1] += elapsed
 

@@ -80,7 +80,7 @@ class PhotoPages:
         return self.first.get(page_url)
 
     def in_feed(self, site_url: str, address: str) -> str | None:
-        """For an original image's absolute address, its published photo's (feeds, mail)."""
+        """For an original image's absolute address, its published photo's (the feed items)."""
         photo = self.photos.get(address.removeprefix(site_url)) if address.startswith(site_url) else None
         if photo is None:
             return None
