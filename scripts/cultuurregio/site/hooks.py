@@ -77,8 +77,8 @@ _preview = None
 _today, _map = None, None
 # Each category's feed; and per theme page (its source), the feed of its category.
 _feeds, _theme_feeds = [], {}
-# The images and photos of this build, and its navigation.
-_photos, _nav = None, None
+# The navigation of this build.
+_nav = None
 # The theme's inline scripts of the page being rendered, for its policy (site/guards/security_policy.py).
 _scripts = InlineScripts()
 # Each page's content, parsed once: its checks, videos, photos, feed item and e-mail edition.
@@ -139,10 +139,11 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    global _photos, _nav, _pages
-    _pages = PageContent.for_build(config, files, _checked.mail, _video_template(config))
+    global _nav, _pages
+    video = theme_templates(Path(config.config_file_path).parent, "content").get_template("video.html")
+    _pages = PageContent.for_build(config, files, _checked.mail, video)
     _pages.observers.append(partial(blog_text.reading_time, blog=config.plugins["material/blog"]))
-    _photos, _nav = _pages.photos, nav
+    _nav = nav
     return nav
 
 
@@ -154,12 +155,8 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _video_template(config):
-    return theme_templates(Path(config.config_file_path).parent, "content").get_template("video.html")
-
-
 def on_post_page(output, page, config):
-    output = _photos.page_output(output, page)
+    output = _pages.photos.page_output(output, page)
     # Frames only for the players of the videos this page shows (excerpts included).
     return with_policy(output, _scripts.take(), {host for host in PLAYER_HOSTS.values() if f'data-speler="{host}/' in output})
 
@@ -200,7 +197,7 @@ def on_page_context(context, page, config, nav):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
     context["categoriefeed"] = _category_feed(page)
     # What a shared link shows (Open Graph): the page's first photo, else the site's card.
-    context["deelbeeld"] = _photos.share_image(page.url) or {**SHARE_CARD, "alt": config.site_name}
+    context["deelbeeld"] = _pages.photos.share_image(page.url) or {**SHARE_CARD, "alt": config.site_name}
     blog = config.plugins["material/blog"]
     context["verschenen"] = structured_data.day(page.meta["date"]["created"]) if page in blog.blog.posts else None
     context["e_mailversie"] = EDITION if context["verschenen"] else None
@@ -232,7 +229,7 @@ def on_post_build(config):
     site_url = config.site_url
     write_calendars(site, content.bijeenkomsten, config.site_name, site_url)
     published, unpublished = feed_files(config)
-    finish_feed(site / published, _pages.feed_items, _pages.feed_photo, _video_template(config))
+    finish_feed(site / published, _pages.feed_items, _pages.feed_photo, _pages.video_template)
     write_category_feeds(site, published, _feeds, site_url)
     (site / unpublished).unlink(missing_ok=True)
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
@@ -240,9 +237,9 @@ def on_post_build(config):
     _pages.editions.write(site)
     if _preview:
         empty_sitemap(site)
-    _photos.remove_originals()
-    if _photos.photos:
-        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _photos.counts.encoded, _photos.counts.cached, PHOTO_CACHE)
+    _pages.photos.remove_originals()
+    if _pages.photos.photos:
+        log.info("Foto's: %d gemaakt, %d uit de cache (%s)", _pages.photos.counts.encoded, _pages.photos.counts.cached, PHOTO_CACHE)
     log.info("E-mailversies: %d gemaakt, %d uit de cache", _pages.editions.made, _pages.editions.cached)
     staged = Path(config.config_file_path).parent / PDF_STAGED
     if staged.is_file():
