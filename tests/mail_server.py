@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -59,6 +61,16 @@ def smtp_server(certificate, inbox: Inbox, password: str = PASSWORD) -> Controll
                             auth_require_tls=True, authenticator=authenticate)
     controller.start()
     return controller
+
+
+@contextmanager
+def running(certificate, inbox: Inbox, password: str = PASSWORD) -> Iterator[tuple[Inbox, Controller]]:
+    """The server of `smtp_server` for the block, stopped after it whatever happened."""
+    server = smtp_server(certificate, inbox, password)
+    try:
+        yield inbox, server
+    finally:
+        server.stop()
 
 
 def trusted_authority(tmp_path: Path, monkeypatch):

@@ -1,7 +1,8 @@
 """Sending the newsletter by e-mail, against a real SMTP server (aiosmtpd on 127.0.0.1 with
 STARTTLS on a test certificate from trustme), through the command the workflow runs, with
-the ledger pushed to a repository as the workflow pushes it. The site it sends from is
-built once and served locally, so "is it online?" is asked of a real web server."""
+the ledger pushed to its own branch of a repository whose main is protected, as the workflow
+pushes it. The site it sends from is built once and served locally, so "is it online?" is asked
+of a real web server. Two newsletters share a slug in different months, as the build allows."""
 
 from __future__ import annotations
 
@@ -22,10 +23,13 @@ from aiosmtpd.controller import Controller
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from tests.github_actions import commit, git, origin_repository
+from tests.github_actions.repository import ledger
+from tests.github_actions.stand_ins import protect_main
 from tests.helpers import build, environment, newsletter, photo, replace_once
-from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server
+from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, running
 
 SLUG = "per-post"
+MARCH, MAY = f"/nieuwsbrief/2019/03/{SLUG}/", f"/nieuwsbrief/2019/05/{SLUG}/"
 
 
 
@@ -40,6 +44,8 @@ def mail_site(tmp_path_factory):
     newsletter(project, f"2019-03-{SLUG}.md", body="Het begin, met [de agenda](../../agenda.md).\n\n"
                "<!-- more -->\n\n## Verder\n\n![Een volle zaal bij het debat](zaal.jpg)\n/// caption\n"
                "Foto: Testfotograaf\n///\n")
+    newsletter(project, f"2019-05-{SLUG}.md", front="date:\n  created: 2019-05-02\n",
+               body="Dezelfde korte naam, een andere maand.\n\n<!-- more -->\n\nDe rest van mei.\n")
     newsletter(project, "2019-04-concept.md", front="date:\n  created: 2019-04-01\ndraft: true\n")
     newsletter(project, "2099-01-later.md", front="date:\n  created: 2099-01-01\n")
     site = root / "site"
@@ -47,7 +53,7 @@ def mail_site(tmp_path_factory):
     with SiteServer(site, "/website/") as server:
         replace_once(project / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", server.base)
         commit(project, "Instellingen en nieuwsbrieven van de test")
-        git(project, "config", "receive.denyCurrentBranch", "updateInstead")
+        protect_main(project)
         result = build(project, site, env={"SOURCE_DATE_EPOCH": "1700000000"})
         assert result.returncode == 0, result.stderr
         yield {"origin": project, "site": site, "base": server.base}
@@ -71,29 +77,21 @@ def repository(mail_site, tmp_path):
     return origin, checkout
 
 
-def send(checkout: Path, site: Path, server: Controller, ca: Path, slug: str = SLUG, test_address: str = ""):
+def send(checkout: Path, site: Path, server: Controller, ca: Path, given: str = MARCH, test_address: str = ""):
     env = environment(SMTP_HOST="127.0.0.1", SMTP_PORT=str(server.port),
                       SMTP_USER=USER, SMTP_PASSWORD=PASSWORD, SSL_CERT_FILE=str(ca),
                       SOURCE_DATE_EPOCH="1700000000")
-    return subprocess.run([sys.executable, "-m", "cultuurregio.publiceren.newsletter_mail", "--slug", slug,
+    return subprocess.run([sys.executable, "-m", "cultuurregio.publiceren.newsletter_mail", "--nieuwsbrief", given,
                            "--testadres", test_address, "--site-dir", str(site), "--config-file",
                            str(checkout / "mkdocs.yml"), "--vastleggen"], capture_output=True, text=True, env=env)
 
 
-def ledger(origin: Path) -> list[dict]:
-    return yaml.safe_load((origin / "data" / "verzonden.yml").read_text(encoding="utf-8"))["verzonden"]
-
-
 def test_the_list_gets_one_complete_message_and_the_ledger_its_message_id(mail_site, repository, certificate):
     origin, checkout = repository
-    inbox = Inbox()
-    server = smtp_server(certificate, inbox)
-    try:
+    with running(certificate, Inbox()) as (inbox, server):
         first = send(checkout, mail_site["site"], server, certificate[1])
         assert first.returncode == 0, first.stderr
         second = send(checkout, mail_site["site"], server, certificate[1])
-    finally:
-        server.stop()
     assert len(inbox.messages) == 1
     recipients, raw = inbox.messages[0]
     assert recipients == [SETTINGS["lijstadres"]]
@@ -105,7 +103,7 @@ def test_the_list_gets_one_complete_message_and_the_ledger_its_message_id(mail_s
     assert message["List-Id"].endswith(f"<{SETTINGS['lijstadres'].replace('@', '.')}>")
     assert message["List-Unsubscribe"] == f"<{SETTINGS['afmelden']}>"
     entries = ledger(origin)
-    assert [(e["slug"], e["status"], e["message_id"]) for e in entries] == [(SLUG, "verzonden", message["Message-ID"].strip())]
+    assert [(e["adres"], e["status"], e["message_id"]) for e in entries] == [(MARCH, "verzonden", message["Message-ID"].strip())]
     text, html = message.get_body(("plain",)).get_content(), message.get_body(("html",)).get_content()
     assert "Een volle zaal bij het debat" in text and mail_site["base"] in text
     base, site = mail_site["base"], mail_site["site"]
@@ -126,55 +124,88 @@ def test_the_list_gets_one_complete_message_and_the_ledger_its_message_id(mail_s
 @pytest.mark.parametrize("failure", ["login", "drop"])
 def test_a_failed_send_leaves_no_entry_and_the_retry_delivers_once(mail_site, repository, certificate, failure):
     origin, checkout = repository
-    broken = Inbox(drop=failure == "drop")
-    server = smtp_server(certificate, broken, password="iets-anders" if failure == "login" else PASSWORD)
-    try:
+    password = "iets-anders" if failure == "login" else PASSWORD
+    with running(certificate, Inbox(drop=failure == "drop"), password) as (broken, server):
         result = send(checkout, mail_site["site"], server, certificate[1])
-    finally:
-        server.stop()
     assert result.returncode == 1
     assert ("weigerde de inlog" if failure == "login" else "het versturen mislukte") in result.stderr
     assert "Traceback" not in result.stderr
     assert broken.messages == [] and ledger(origin) == []
-    git(checkout, "pull", "--quiet", "--rebase", "origin", "main")
-    inbox = Inbox()
-    server = smtp_server(certificate, inbox)
-    try:
+    with running(certificate, Inbox()) as (inbox, server):
         retry = send(checkout, mail_site["site"], server, certificate[1])
-    finally:
-        server.stop()
     assert retry.returncode == 0, retry.stderr
     assert len(inbox.messages) == 1 and [e["status"] for e in ledger(origin)] == ["verzonden"]
 
 
-@pytest.mark.parametrize(("slug", "says"), [("concept", "concept"), ("later", "verschijnt pas op 2099-01-01"),
-                                            ("bestaat-niet", "geen nieuwsbrief met de korte naam")])
-def test_a_draft_a_scheduled_and_an_unknown_newsletter_are_refused(mail_site, repository, certificate, slug, says):
+@pytest.mark.parametrize(("given", "says"), [
+    ("2019-04-concept.md", "concept"), ("/nieuwsbrief/2099/01/later/", "verschijnt pas op 2099-01-01"),
+    ("bestaat-niet", "geen nieuwsbrief met het adres of de bestandsnaam"),
+    (SLUG, f"past bij meer dan één nieuwsbrief: {MARCH} (docs/nieuwsbrief/posts/2019-03-{SLUG}.md); {MAY}")])
+def test_a_draft_a_scheduled_an_unknown_and_an_ambiguous_newsletter_are_refused(mail_site, repository, certificate,
+                                                                                   given, says):
     origin, checkout = repository
-    inbox = Inbox()
-    server = smtp_server(certificate, inbox)
-    try:
-        result = send(checkout, mail_site["site"], server, certificate[1], slug=slug)
-    finally:
-        server.stop()
+    with running(certificate, Inbox()) as (inbox, server):
+        result = send(checkout, mail_site["site"], server, certificate[1], given=given)
     assert result.returncode == 1 and says in result.stderr, result.stderr
     assert inbox.messages == [] and ledger(origin) == []
 
 
 def test_a_test_address_gets_a_marked_copy_and_the_ledger_stays(mail_site, repository, certificate):
     origin, checkout = repository
-    inbox = Inbox()
-    server = smtp_server(certificate, inbox)
-    try:
+    with running(certificate, Inbox()) as (inbox, server):
         result = send(checkout, mail_site["site"], server, certificate[1], test_address="proef@example.org")
-    finally:
-        server.stop()
     assert result.returncode == 0, result.stderr
     recipients, raw = inbox.messages[0]
     message = email.message_from_bytes(raw, policy=policy.default)
     assert recipients == ["proef@example.org"] and str(message["To"]) == "proef@example.org"
     assert message["Subject"] == f"[TEST] Test 2019-03-{SLUG}"
-    assert ledger(origin) == [] and git(origin, "log", "--oneline").count("\n") == 2
+    assert ledger(origin) == [] and not git(origin, "branch", "--list", "verzendlogboek").strip()
+
+
+def test_a_test_of_a_scheduled_newsletter_goes_before_its_date_and_leaves_the_ledger(mail_site, repository,
+                                                                                       certificate):
+    """Built as it will be on its day (it is not on the site yet); to the given address only."""
+    origin, checkout = repository
+    with running(certificate, Inbox()) as (inbox, server):
+        result = send(checkout, mail_site["site"], server, certificate[1], given="2099-01-later.md",
+                      test_address="proef@example.org")
+    assert result.returncode == 0, result.stderr
+    assert [(recipients, email.message_from_bytes(raw, policy=policy.default)["Subject"])
+            for recipients, raw in inbox.messages] == [(["proef@example.org"], "[TEST] Test 2099-01-later")]
+    assert ledger(origin) == [] and not git(origin, "branch", "--list", "verzendlogboek").strip()
+
+
+def test_two_newsletters_with_one_slug_each_go_as_themselves_and_old_entries_keep_counting(mail_site, repository,
+                                                                                            certificate):
+    """May's by its address, March's by its file name: each its own subject and text, the ledger
+    names both. An entry of the old form (by slug, written to data/verzonden.yml on main before
+    the ledger had its branch) still counts for the newsletter it was: its Message-ID says which."""
+    origin, checkout = repository
+    with running(certificate, Inbox()) as (inbox, server):
+        may = send(checkout, mail_site["site"], server, certificate[1], given=MAY)
+        march = send(checkout, mail_site["site"], server, certificate[1], given=f"2019-03-{SLUG}.md")
+    assert may.returncode == 0 and march.returncode == 0, may.stderr + march.stderr
+    messages = [email.message_from_bytes(raw, policy=policy.default) for _, raw in inbox.messages]
+    assert [m["Subject"] for m in messages] == [f"Test 2019-05-{SLUG}", f"Test 2019-03-{SLUG}"]
+    assert "andere maand" in messages[0].get_body(("plain",)).get_content()
+    assert "andere maand" not in messages[1].get_body(("plain",)).get_content()
+    assert [(e["adres"], e["message_id"]) for e in ledger(origin)] == [
+        (address, m["Message-ID"].strip()) for address, m in zip((MAY, MARCH), messages, strict=True)]
+
+    # The old form: March's sent before the branch existed, on a fresh repository.
+    old, fresh = checkout.parent / "oud", checkout.parent / "oud-uitgecheckt"
+    shutil.copytree(mail_site["origin"], old)
+    (old / "data" / "verzonden.yml").write_text(yaml.safe_dump({"verzonden": [{
+        "slug": SLUG, "status": "verzonden", "moment": "2019-03-14T09:00:00+01:00", "aan": SETTINGS["lijstadres"],
+        "message_id": messages[1]["Message-ID"].strip()}]}), encoding="utf-8")
+    commit(old, "Het oude logboek")
+    git(checkout.parent, "clone", "--quiet", str(old), str(fresh))
+    with running(certificate, Inbox()) as (inbox, server):
+        again = send(fresh, mail_site["site"], server, certificate[1], given=MARCH)
+        other = send(fresh, mail_site["site"], server, certificate[1], given=MAY)
+    assert again.returncode == 1 and "al naar de lijst verstuurd, op 2019-03-14" in again.stderr, again.stderr
+    assert other.returncode == 0, other.stderr
+    assert len(inbox.messages) == 1 and [e.get("slug", e.get("adres")) for e in ledger(old)] == [SLUG, MAY]
 
 
 def test_a_send_whose_ledger_cannot_be_confirmed_is_never_sent_twice(mail_site, repository, certificate):
@@ -185,16 +216,12 @@ def test_a_send_whose_ledger_cannot_be_confirmed_is_never_sent_twice(mail_site, 
     # The first push (the reservation) is taken; every later one is refused. (Hooks run in the git dir.)
     hook.write_text("#!/bin/sh\n[ -f eerste-push ] && { echo geweigerd >&2; exit 1; }\ntouch eerste-push\n")
     hook.chmod(0o755)
-    inbox = Inbox()
-    server = smtp_server(certificate, inbox)
-    try:
+    with running(certificate, Inbox()) as (inbox, server):
         first = send(checkout, mail_site["site"], server, certificate[1])
         # The next run starts from the repository as it is: a fresh checkout.
         fresh = checkout.parent / "opnieuw"
         git(checkout.parent, "clone", "--quiet", str(origin), str(fresh))
         again = send(fresh, mail_site["site"], server, certificate[1])
-    finally:
-        server.stop()
     assert first.returncode == 1 and "is verstuurd, maar het logboek kon niet worden bijgewerkt" in first.stderr
     assert [e["status"] for e in ledger(origin)] == ["bezig"]
     assert again.returncode == 1 and "staat als 'bezig'" in again.stderr

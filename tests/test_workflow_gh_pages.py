@@ -14,7 +14,7 @@ import pytest
 from cultuurregio.project import ROOT
 from tests.github_actions import Runner, git
 from tests.github_actions.hosting import Hosting, export
-from tests.github_actions.runner import pull_request_payload
+from tests.github_actions.stand_ins import pull_request_payload
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 WRITER = WORKFLOWS / "gh-pages.yml"

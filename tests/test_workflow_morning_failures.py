@@ -7,7 +7,18 @@ from __future__ import annotations
 import pytest
 
 from tests.github_actions import Runner, job_named
-from tests.github_actions.morning_post import DEPLOY, MANUAL, MARKED, SECRETS, SEND, ledger, online, origin_with, to
+from tests.github_actions.morning_post import (
+    DEPLOY,
+    MANUAL,
+    MARKED,
+    SECRETS,
+    SEND,
+    address,
+    online,
+    origin_with,
+    to,
+)
+from tests.github_actions.repository import ledger
 from tests.helpers import FOREIGN
 from tests.mail_server import SETTINGS, Inbox, trusted_authority
 
@@ -19,22 +30,22 @@ def test_by_hand_first_then_the_morning_and_a_refused_login(tmp_path, monkeypatc
     origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "ook-vandaag": ("vandaag", MARKED)})
     inbox = Inbox()
     manual = Runner(origin, tmp_path / "hand", "workflow_dispatch", "refs/heads/main",
-                    inputs={"slug": "vandaag", "testadres": ""})
+                    inputs={"nieuwsbrief": "vandaag", "testadres": ""})
     morning = Runner(origin, tmp_path / "ochtend", "schedule", "refs/heads/main")
     # Both build the same site from the same commit; the first one's is served as the published one.
     with online(origin, manual.workspace / "site", certificate, inbox) as port:
         manual.secrets = {**SECRETS, "SMTP_PORT": port}
         morning.secrets = {**SECRETS, "SMTP_PASSWORD": "verkeerd", "SMTP_PORT": port}
         by_hand = manual.run(MANUAL, job_named(MANUAL, "Nieuwsbrief"))
-        job = morning.run(DEPLOY, SEND)
+        job = morning.run_all(DEPLOY)[SEND]
     assert by_hand.ok, by_hand.log
     assert len(to(inbox, SETTINGS["lijstadres"])) == 1
     assert not job.ok
-    assert "**Niets te doen:** `vandaag`" in job.summary, job.summary
-    row = next(line for line in job.summary.splitlines() if "`ook-vandaag`" in line)
-    assert row.startswith("- **Mislukt:**") and "weigerde de inlog" in row and "niets verstuurd" in row, row
+    assert f"**Niets te doen:** `{address('vandaag', 'vandaag')}`" in job.summary, job.summary
+    row = next(line for line in job.summary.splitlines() if f"`{address('vandaag', 'ook-vandaag')}`" in line)
+    assert row.startswith("- **Mislukt:**") and "weigerde de inlog" in row and "niets naar de lijst verstuurd" in row, row
     assert "Nieuwsbrief versturen" in job.summary and not FOREIGN.search(job.summary), job.summary
-    assert [e["slug"] for e in ledger(origin)] == ["vandaag"]
+    assert [e["adres"] for e in ledger(origin)] == [address("vandaag", "vandaag")]
 
 
 def test_a_failed_deploy_sends_nothing(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
 """"Nieuwsbrief versturen" (.github/workflows/nieuwsbrief.yml) as GitHub runs it
-(tests/github_actions/): an editor starts it with a newsletter's slug; the job builds the
+(tests/github_actions/): an editor starts it with a newsletter's address; the job builds the
 site, sends the edition to the list over STARTTLS with the secrets of that step, and pushes
-the ledger to the repository. The mail server is aiosmtpd with a trustme certificate that
+the ledger to its own branch, main being protected. The mail server is aiosmtpd with a trustme certificate that
 the runner's image trusts, as GitHub's image trusts public ones."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import email
 from email import policy
 
 import pytest
-import yaml
 
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from tests.github_actions import Runner, commit, git, job_named, origin_repository
+from tests.github_actions.repository import ledger
 from tests.helpers import published_newsletters, replace_once
 from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server, trusted_authority
 
@@ -28,8 +28,9 @@ def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, mon
 
     origin = origin_repository(ROOT, tmp_path / "origin")
     fill_in_settings(origin)
+    newest = published_newsletters()[-1]
     runner = Runner(origin, tmp_path / "run", "workflow_dispatch", "refs/heads/main",
-                    inputs={"slug": published_newsletters()[-1]["slug"], "testadres": ""},
+                    inputs={"nieuwsbrief": "/" + newest["url"], "testadres": ""},
                     secrets={"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD})
     inbox = Inbox()
     server = smtp_server(certificate, inbox)
@@ -38,14 +39,14 @@ def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, mon
         # "Online" is asked of the site the job builds, served where its site_url says.
         with SiteServer(runner.workspace / "site", "/website/") as site:
             replace_once(origin / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", site.base)
-            commit(origin, "Instellingen van de test")
-            git(origin, "config", "receive.denyCurrentBranch", "updateInstead")
+            main = commit(origin, "Instellingen van de test")
             job = runner.run(WORKFLOW, job_named(WORKFLOW, "Nieuwsbrief versturen"))
     finally:
         server.stop()
     assert job.ok, job.log
     assert len(inbox.messages) == 1 and inbox.messages[0][0] == [SETTINGS["lijstadres"]]
     message = email.message_from_bytes(inbox.messages[0][1], policy=policy.default)
-    ledger = yaml.safe_load((origin / "data" / "verzonden.yml").read_text(encoding="utf-8"))["verzonden"]
-    assert [(e["status"], e["message_id"]) for e in ledger] == [("verzonden", message["Message-ID"].strip())]
-    assert git(origin, "log", "-1", "--format=%an").strip() == "github-actions[bot]"
+    assert [(e["adres"], e["status"], e["message_id"]) for e in ledger(origin)] == [
+        ("/" + newest["url"], "verzonden", message["Message-ID"].strip())]
+    assert git(origin, "log", "-1", "--format=%an", "verzendlogboek").strip() == "github-actions[bot]"
+    assert git(origin, "rev-parse", "main").strip() == main  # nothing pushed to main

@@ -47,9 +47,10 @@ class Hosting:
         return f"refs/pull/{number}/merge"
 
     def merge(self, number: int) -> None:
-        """Merge pull request `number` into main, as the button does (here: fast-forward)."""
+        """Merge pull request `number` into main, as the button does (here: fast-forward). GitHub
+        itself moves main after the review; a push to the protected main would be refused."""
         git(self.work, "merge", "--quiet", "--ff-only", f"wijziging-{number}")
-        git(self.work, "push", "--quiet", "origin", "main")
+        git(self.origin, "fetch", "--quiet", str(self.work), "main:main")
 
     def files(self, ref: str = "gh-pages") -> set[str]:
         return set(git(self.origin, "ls-tree", "-r", "--name-only", ref).splitlines())

@@ -1,6 +1,7 @@
-"""The morning's post (.github/workflows/deploy.yml, job "Nieuwsbrieven van vandaag versturen")
-as its scenarios set it up: a repository committed yesterday with the test's newsletters, the
-site served where its site_url says, a mail server, and what arrived."""
+"""The newsletters that go by themselves (.github/workflows/deploy.yml, job "Nieuwsbrieven
+versturen die vanzelf gaan") as its scenarios set it up: a repository committed yesterday with
+the test's newsletters, its main protected (tests/github_actions/stand_ins.py), the site served
+where its site_url says, a mail server, and what arrived."""
 
 from __future__ import annotations
 
@@ -9,24 +10,27 @@ import email
 from contextlib import contextmanager
 from email import policy
 
-import yaml
-
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions.repository import commit, git, job_named, origin_repository
+from tests.github_actions.repository import commit, job_named, origin_repository
 from tests.helpers import newsletter, replace_once
 from tests.mail_server import PASSWORD, USER, Inbox, fill_in_settings, smtp_server
 
 DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 MANUAL = ROOT / ".github" / "workflows" / "nieuwsbrief.yml"
-SEND = job_named(DEPLOY, "Nieuwsbrieven van vandaag")
+SEND = job_named(DEPLOY, "Nieuwsbrieven versturen")
 MARKED = "automatisch_versturen: true\n"
 
 
 def days() -> dict[str, dt.date]:
     today = dt.datetime.now(TIMEZONE).date()
     return {"gisteren": today - dt.timedelta(days=1), "vandaag": today, "morgen": today + dt.timedelta(days=1)}
+
+
+def address(day: str, slug: str) -> str:
+    """The permanent address of the test's newsletter `slug` dated on `day` (a key of days())."""
+    return f"/nieuwsbrief/{days()[day]:%Y/%m}/{slug}/"
 
 
 def yesterday() -> str:
@@ -48,20 +52,15 @@ def origin_with(folder, newsletters: dict[str, tuple[str, str]]):
 @contextmanager
 def online(origin, site, certificate, inbox: Inbox):
     """`site` served where the site_url says (what "online" is asked of), the repository committed
-    (yesterday) and open to the ledger's pushes, and the mail server; its port."""
+    (yesterday), and the mail server; its port."""
     server = smtp_server(certificate, inbox)
     try:
         with SiteServer(site, "/website/") as web:
             replace_once(origin / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", web.base)
             commit(origin, "Instellingen en nieuwsbrieven van de test", date=yesterday())
-            git(origin, "config", "receive.denyCurrentBranch", "updateInstead")
             yield str(server.port)
     finally:
         server.stop()
-
-
-def ledger(origin) -> list[dict]:
-    return yaml.safe_load((origin / "data" / "verzonden.yml").read_text(encoding="utf-8"))["verzonden"]
 
 
 def to(inbox: Inbox, address: str) -> list[email.message.EmailMessage]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
 from tests.github_actions.hosting import Hosting
-from tests.github_actions.runner import Job, Runner, pull_request_payload
+from tests.github_actions.runner import Job, Runner
+from tests.github_actions.stand_ins import pull_request_payload
 from tests.helpers import POSTS, newsletter
 
 WORKFLOWS = ROOT / ".github" / "workflows"

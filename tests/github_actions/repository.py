@@ -37,6 +37,16 @@ def origin_repository(source: Path, folder: Path, date: str | None = None) -> Pa
     return folder
 
 
+def ledger(origin: Path) -> list[dict]:
+    """The sends in the ledger, as the sending jobs left it on its own branch (publiceren/ledger.py)."""
+    return ledger_file(origin).get("verzonden") or []
+
+
+def ledger_file(origin: Path) -> dict:
+    listed = git(origin, "branch", "--list", "verzendlogboek").strip()
+    return yaml.safe_load(git(origin, "show", "verzendlogboek:verzonden.yml")) if listed else {}
+
+
 def commit(folder: Path, message: str, date: str | None = None) -> str:
     git(folder, "add", "--all")
     git(folder, "commit", "--quiet", "--allow-empty", "-m", message, date=date)

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from tests.github_actions.expressions import Expression, Secrets, WorkflowError, as_text, condition, expressions, truthy
-from tests.github_actions.stand_ins import REPOSITORY, STAND_INS
+from tests.github_actions.stand_ins import REPOSITORY, STAND_INS, protect_main, pull_request_payload
 
 # What a machine has, not what GitHub or these tests set: nothing else reaches a step.
 KEPT = re.compile(r"^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PIP_\w+|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$")
@@ -42,6 +42,8 @@ class Runner:
                  inputs: dict | None = None, secrets: dict | None = None, failing: frozenset[str] = frozenset(),
                  attempt: int = 1, payload: dict | None = None):
         self.origin, self.event, self.ref, self.base_ref = origin, event, ref, base_ref
+        # main is protected on GitHub: every scenario runs with that, so no job can push to it.
+        protect_main(origin)
         # github.event: the webhook's payload (a pull request: number 1, from this repository);
         # the jobs of this run so far, for `needs.<job>.outputs`.
         self.payload = payload if payload is not None else pull_request_payload(1) if event == "pull_request" else {}
@@ -139,6 +141,8 @@ class Runner:
             environment.update({k: RUNNER_IMAGE.get(str(v), str(v)) for k, v in self.expand_all(
                 level.get("env") or {}, context).items()})
         failed, log, summary, outcomes = False, [], [], {}
+        # What actions do after the job's steps (actions/cache saves there), on success only.
+        self.after_job: list = []
         for number, step in enumerate(job["steps"]):
             unknown = set(step) - STEP_KEYS
             if unknown:
@@ -174,6 +178,8 @@ class Runner:
             for folder in files["GITHUB_PATH"].read_text(encoding="utf-8").splitlines():
                 environment["PATH"] = f"{folder}{os.pathsep}{environment.get('PATH', '')}"
         context["env"] = environment
+        for post in [] if failed else self.after_job:
+            post()
         return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment,
                    self.expand_all(job.get("outputs") or {}, context), self.expand_all(job.get("environment") or {}, context))
 
@@ -239,12 +245,3 @@ def read_variables(path: Path) -> dict[str, str]:
             name, value = line.split("=", 1)
             values[name] = value
     return values
-
-
-
-
-def pull_request_payload(number: int, action: str = "synchronize", fork: bool = False) -> dict:
-    """github.event of a pull request: its number, and where its branch lives."""
-    head = f"iemand/{REPOSITORY.split('/')[1]}" if fork else REPOSITORY
-    return {"action": action, "number": number,
-            "pull_request": {"number": number, "head": {"repo": {"full_name": head}}}}

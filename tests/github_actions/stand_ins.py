@@ -17,6 +17,39 @@ REPOSITORY = "cultuurregio-twente/website"
 CACHE_STORE = Path(tempfile.gettempdir()) / "github-actions-cache"
 
 
+# GitHub's branch protection of main (README "Publiceren": a review and the checks before a
+# merge): every push to it is refused, the bot's included. Merging is the server's own act.
+PROTECTION = """#!/bin/sh
+while read old new ref; do
+  if [ "$ref" = refs/heads/main ]; then
+    echo "remote: error: GH006: Protected branch update failed for refs/heads/main." >&2
+    echo "remote: error: Changes must be made through a pull request." >&2
+    exit 1
+  fi
+done
+"""
+
+
+def protect_main(origin: Path) -> None:
+    """The protection above, as a hook of the repository that stands for GitHub's."""
+    hooks = subprocess.run(["git", "rev-parse", "--git-path", "hooks"], cwd=origin, capture_output=True, text=True,
+                           check=False)
+    if hooks.returncode:  # a folder that is no repository (a runner's own test): nothing to push to
+        return
+    hook = origin / hooks.stdout.strip() / "pre-receive"
+    if not hook.exists():
+        hook.parent.mkdir(parents=True, exist_ok=True)
+        hook.write_text(PROTECTION, encoding="utf-8")
+        hook.chmod(0o755)
+
+
+def pull_request_payload(number: int, action: str = "synchronize", fork: bool = False) -> dict:
+    """github.event of a pull request: its number, and where its branch lives."""
+    head = f"iemand/{REPOSITORY.split('/')[1]}" if fork else REPOSITORY
+    return {"action": action, "number": number,
+            "pull_request": {"number": number, "head": {"repo": {"full_name": head}}}}
+
+
 def checkout(runner, with_: dict) -> tuple[bool, str, dict]:
     depth = int(with_.get("fetch-depth", 1))
     if any(runner.workspace.iterdir()):
@@ -75,7 +108,36 @@ def setup_uv(runner, with_: dict) -> tuple[bool, str, dict]:
 
 
 def cache(runner, with_: dict) -> tuple[bool, str, dict]:
-    return True, f"cache {with_.get('key')} (nothing restored here)", {}
+    """As actions/cache does: `path` restored from the entry of `key`, or else from the newest
+    entry whose key starts with one of `restore-keys` (in their order); on a miss of `key`, the
+    folder saved under it when the job has succeeded (the action's post step). Entries live in
+    CACHE_STORE, so a scenario after the first finds what the first saved, as on GitHub."""
+    key, path = str(with_["key"]), runner.workspace / str(with_["path"])
+    store = CACHE_STORE / "actions-cache"
+    entries = sorted(store.glob("*/"), key=lambda entry: entry.stat().st_mtime, reverse=True) if store.is_dir() else []
+    found = store / key if (store / key).is_dir() else next(
+        (entry for prefix in str(with_.get("restore-keys", "")).split() for entry in entries
+         if entry.name.startswith(prefix)), None)
+    if found is not None:
+        shutil.copytree(found, path, dirs_exist_ok=True)
+    hit = found is not None and found.name == key
+    if not hit:
+        runner.after_job.append(lambda: save_cache(path, store / key))
+    said = "restored" if hit else f"restored from {found.name}" if found else "not found"
+    return True, f"cache {key}: {said}", {"cache-hit": str(hit).lower()}
+
+
+def save_cache(path: Path, entry: Path) -> None:
+    """Whole or not at all, and never over an entry saved meanwhile: GitHub's entries are immutable."""
+    if not path.is_dir() or entry.exists():
+        return
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".opslaan-"))
+    shutil.copytree(path, staging, dirs_exist_ok=True)
+    try:
+        staging.rename(entry)
+    except OSError:  # another worker saved this key first
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def upload(runner, name: str, with_: dict, hidden: bool = True) -> tuple[bool, str, dict]:

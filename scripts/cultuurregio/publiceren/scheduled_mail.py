@@ -1,24 +1,26 @@
-"""The morning's post: newsletters marked `automatisch_versturen: true` go out by themselves.
+"""After each deploy of main: the newsletters marked `automatisch_versturen: true` go out by themselves.
 
     python -m cultuurregio.publiceren.scheduled_mail --site-dir site [--vastleggen]
 
-Run by the deploy's job "Nieuwsbrieven van vandaag versturen" (.github/workflows/deploy.yml),
-only for the morning schedule and only after the deploy has published the site, in the same
-concurrency group as the manual workflow "Nieuwsbrief versturen". Per marked newsletter that
-is no draft, by its date against the build date (Europe/Amsterdam):
+Run by the deploy's job "Nieuwsbrieven versturen" (.github/workflows/deploy.yml) after every
+deploy of main, the morning's and the one after each merge, with the site that deploy published,
+in the concurrency group of the manual workflow "Nieuwsbrief versturen". Per marked newsletter
+that is no draft, by its date against the build date (Europe/Amsterdam):
 
-- dated today: sent to the list with the manual workflow's own code (newsletter_mail.send:
-  its refusals, its ledger), once its page answers online. Already in the ledger as sent:
-  nothing to do (a second run the same day sends nothing). 'bezig' in the ledger: the run fails
-  and says what to check;
-- dated tomorrow: on the run's first attempt, a [TEST] to the editors' address (`redactieadres` in data/verzending.yml),
-  from tomorrow's build, saying when the real one goes and how to stop it; the ledger stays as
-  it is;
-- dated earlier or later: nothing. Turning the field on never mails the archive, and a send
-  that failed is not retried the next morning: the summary points to the manual workflow.
+- dated today: to the list once, with the manual workflow's own code (newsletter_mail.send: its
+  refusals, its ledger), once its page answers online. So one merged on its own day, after the
+  morning, goes right after the deploy that publishes it. In the ledger as sent: nothing to do.
+  'bezig': the run fails and says what to check;
+- dated later: a [TEST] to the editors' address (`redactieadres` in data/verzending.yml) as soon
+  as it is on main, and again on the day before if its e-mail edition changed since that test
+  (the ledger keeps the hash of the edition each test showed). Built as it will be on its day;
+- dated in the last week and not in the ledger: never sent by itself after its date; the summary
+  says so and how to send it by hand;
+- older: nothing. Turning the field on for the whole archive mails nobody.
 
 Without `redactieadres` nothing goes out by itself: the editors must be able to see the test.
-Every outcome is written to the job summary, in Dutch; a failure fails the run.
+Every outcome is written to the job summary, in Dutch, naming the newsletter by its address;
+a failure fails the run.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email
+import hashlib
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.policy import SMTP
 from pathlib import Path
@@ -37,119 +41,123 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from cultuurregio.project import read_config
+from cultuurregio.publiceren.ledger import NAME, Entries, Ledger, LedgerError, now
 from cultuurregio.publiceren.newsletter_mail import (
-    LEDGER,
-    Refused,
+    HOW_BY_HAND,
     SendFailed,
     as_test,
+    build_for,
     deliver,
     is_online,
-    read_ledger,
+    online_address,
     send,
 )
-from cultuurregio.site.common.dates import EPOCH_VARIABLE, TIMEZONE, build_date, date_label
+from cultuurregio.publiceren.newsletters import MARK, Newsletter, Refused, newsletters
+from cultuurregio.site.common.dates import build_date, date_label
 from cultuurregio.site.content.mail_settings import read_mail_settings
-from cultuurregio.site.content.newsletters import POSTS
-from cultuurregio.site.content.yamlfile import read_front_matter
-from cultuurregio.site.mail.edition import MESSAGE
-from cultuurregio.site.verdict import strict_build
 
-FIELD = "automatisch_versturen"
 SUMMARY = Path(__file__).parent / "summary" / "ochtendpost.md.j2"
 # How long a page may take to appear after the deploy (GitHub Pages' own delay), and how often to ask.
 ONLINE_WAIT, ONLINE_EVERY = 180, 10
+# How long after its date a marked newsletter that did not go is still named in the summary.
+LATE_DAYS = 7
 
 
 @dataclass
 class Outcome:
-    slug: str
-    file: str
-    kind: str  # verzonden, al-verzonden, test, mislukt, bezig
+    newsletter: Newsletter
+    kind: str  # verzonden, al-verzonden, test, te-laat, mislukt, bezig
     text: str
 
 
-def marked(project: Path) -> list[tuple[str, str, dt.date]]:
-    """Each newsletter marked for sending by itself and not a draft: (slug, file, date)."""
-    found = []
-    for path in sorted((project / "docs" / POSTS).glob("*.md")):
-        document, _ = read_front_matter(path, path.name)
-        data = document.data if document is not None and isinstance(document.data, dict) else {}
-        created = (data.get("date") or {}).get("created") if isinstance(data.get("date"), dict) else None
-        if data.get(FIELD) is True and not data.get("draft") and created:
-            found.append((str(data["slug"]), f"docs/{POSTS.as_posix()}/{path.name}", dt.date.fromisoformat(str(created))))
-    return found
+def marked(project: Path) -> list[Newsletter]:
+    """Each newsletter marked for sending by itself and not a draft."""
+    return [newsletter for newsletter in newsletters(project) if newsletter.marked and not newsletter.draft]
 
 
-def message_file(site: Path, slug: str) -> Path | None:
-    return next((p for p in site.rglob(MESSAGE) if p.parent.name == slug), None)
-
-
-def wait_until_online(site: Path, slug: str) -> None:
+def wait_until_online(site: Path, newsletter: Newsletter) -> None:
     """The page as the deploy published it: GitHub Pages may take a moment after the deploy."""
-    path = message_file(site, slug)
-    if path is None:
-        return  # newsletter_mail.prepare names what is missing
-    url = str(email.message_from_bytes(path.read_bytes(), policy=SMTP)["List-Archive"]).strip().strip("<>")
+    path = newsletter.edition(site)
+    if not path.is_file():
+        return  # newsletter_mail.send names what is missing
+    url = online_address(email.message_from_bytes(path.read_bytes(), policy=SMTP))
     deadline = time.monotonic() + ONLINE_WAIT
     while not is_online(url) and time.monotonic() < deadline:
         time.sleep(ONLINE_EVERY)
 
 
-def send_today(project: Path, site: Path, slug: str, file: str, record: bool) -> Outcome:
-    entry = next((e for e in read_ledger(project) if e.get("slug") == slug), None)
+def send_today(project: Path, site: Path, newsletter: Newsletter, ledger: Ledger, site_url: str) -> Outcome:
+    entry = ledger.read().send_of(newsletter, site_url)
     if entry and entry.get("status") == "verzonden":
-        return Outcome(slug, file, "al-verzonden", f"al naar de lijst verstuurd op {entry.get('moment')}")
+        return Outcome(newsletter, "al-verzonden", f"al naar de lijst verstuurd op {entry.get('moment')}")
     if entry:
-        return Outcome(slug, file, "bezig", f"stond al als 'bezig' in het logboek (sinds {entry.get('moment')}); "
+        return Outcome(newsletter, "bezig", f"stond al als 'bezig' in het logboek (sinds {entry.get('moment')}); "
                                             "er is nu niets verstuurd")
-    wait_until_online(site, slug)
+    wait_until_online(site, newsletter)
     try:
-        return Outcome(slug, file, "verzonden", send(project, site, slug, None, record))
+        said = send(project, site, newsletter, None, ledger.record)
+        return Outcome(newsletter, "verzonden", said.removeprefix(f"{newsletter.name} is "))
     except (Refused, SendFailed) as problem:
         # Sent, but the ledger could not be confirmed: it says 'bezig', so nobody sends it again.
-        kind = "bezig" if any(e.get("slug") == slug for e in read_ledger(project)) else "mislukt"
-        return Outcome(slug, file, kind, str(problem))
+        kind = "bezig" if ledger.read().send_of(newsletter, site_url) else "mislukt"
+        return Outcome(newsletter, kind, str(problem))
 
 
-def build_for(project: Path, day: dt.date, site: Path) -> list:
-    """The site as it will be on `day` (its newsletters and e-mail editions), in `site`."""
-    previous = os.environ.get(EPOCH_VARIABLE)
-    os.environ[EPOCH_VARIABLE] = str(int(dt.datetime.combine(day, dt.time(), TIMEZONE).timestamp()))
-    try:
-        return strict_build(project / "mkdocs.yml", site).problems
-    finally:
-        if previous is None:
-            os.environ.pop(EPOCH_VARIABLE)
-        else:
-            os.environ[EPOCH_VARIABLE] = previous
+def due_for_test(newsletter: Newsletter, entries: Entries, today: dt.date) -> bool:
+    """Never tested, or the day before (the edition is then compared with the one tested)."""
+    return entries.test_of(newsletter) is None or newsletter.created == today + dt.timedelta(days=1)
 
 
-def send_tests(project: Path, due: list[tuple[str, str, dt.date]], address: str, list_address: str) -> list[Outcome]:
-    """Tomorrow's newsletters as [TEST] to the editors, from tomorrow's build."""
+def send_tests(project: Path, later: list[Newsletter], ledger: Ledger, address: str,
+               list_address: str) -> list[Outcome]:
+    """Each newsletter's edition as it will be on its day: as a [TEST] to the editors when it was
+    never tested or changed since its test; the test recorded in the ledger."""
     config = read_config(project / "mkdocs.yml")
     notices = Environment(loader=FileSystemLoader(project / "overrides" / "email"), autoescape=True,
                           undefined=StrictUndefined, keep_trailing_newline=True)
     outcomes = []
     with tempfile.TemporaryDirectory() as folder:
-        problems = build_for(project, due[0][2], Path(folder) / "site")
-        for slug, file, day in due:
-            path = message_file(Path(folder) / "site", slug)
-            if problems or path is None:
-                outcomes.append(Outcome(slug, file, "mislukt", "de testversie kon niet gebouwd worden: " +
-                                        "; ".join(map(str, problems[:3] or ["geen e-mailversie gemaakt"]))))
-                continue
-            values = {"wanneer": f"op {date_label(day, weekday=True)} in de ochtend", "lijst": list_address,
-                      "bestand": file}
-            message = with_notice(email.message_from_bytes(path.read_bytes(), policy=SMTP),
-                                  notices.get_template("testmelding.txt").render(values),
-                                  notices.get_template("testmelding.html").render(values))
-            try:
-                deliver(as_test(message, address, config.site_url), [address])
-                outcomes.append(Outcome(slug, file, "test", f"test verstuurd naar {address}; de echte gaat "
-                                                              f"{values['wanneer']} naar de lijst"))
-            except (Refused, SendFailed) as problem:
-                outcomes.append(Outcome(slug, file, "mislukt", f"de test mislukte: {problem}"))
+        for day in sorted({newsletter.created for newsletter in later}):
+            site = Path(folder) / day.isoformat()
+            problems = build_for(project, day, site)
+            for newsletter in (n for n in later if n.created == day):
+                path = newsletter.edition(site)
+                if problems or not path.is_file():
+                    outcomes.append(Outcome(newsletter, "mislukt", "de testversie kon niet gebouwd worden: " +
+                                            "; ".join(map(str, problems[:3] or ["geen e-mailversie gemaakt"]))))
+                    continue
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                tested = ledger.read().test_of(newsletter)
+                if tested and tested.get("inhoud") == digest:
+                    continue
+                values = {"wanneer": f"op {date_label(day, weekday=True)}, na de publicatie van die ochtend,",
+                          "lijst": list_address, "bestand": newsletter.file}
+                message = with_notice(email.message_from_bytes(path.read_bytes(), policy=SMTP),
+                                      notices.get_template("testmelding.txt").render(values),
+                                      notices.get_template("testmelding.html").render(values))
+                try:
+                    deliver(as_test(message, address, config.site_url), [address])
+                except (Refused, SendFailed) as problem:
+                    outcomes.append(Outcome(newsletter, "mislukt", f"de test mislukte: {problem}"))
+                    continue
+                again = " (hij veranderde sinds de vorige test)" if tested else ""
+                text = f"test verstuurd naar {address}{again}; de echte gaat {values['wanneer']} naar de lijst"
+                try:
+                    ledger.change(record_test(newsletter, address, digest))
+                except LedgerError as problem:
+                    outcomes.append(Outcome(newsletter, "mislukt", f"{text}, maar {problem}"))
+                    continue
+                outcomes.append(Outcome(newsletter, "test", text))
     return outcomes
+
+
+def record_test(newsletter: Newsletter, address: str, digest: str) -> Callable[[Entries], str]:
+    def edit(entries: Entries) -> str:
+        entries.tests = [entry for entry in entries.tests if entry.get("adres") != newsletter.address]
+        entries.tests.append({"adres": newsletter.address, "bestand": newsletter.file, "moment": now(),
+                              "aan": address, "inhoud": digest})
+        return f"Nieuwsbrief {newsletter.address}: test naar de redactie"
+    return edit
 
 
 def with_notice(message: email.message.EmailMessage, text: str, html: str) -> email.message.EmailMessage:
@@ -164,44 +172,54 @@ def with_notice(message: email.message.EmailMessage, text: str, html: str) -> em
     return message
 
 
-def morning(project: Path, site: Path, record: bool, first_attempt: bool = True) -> list[Outcome]:
-    """`first_attempt`: false when the morning's run is run again (GitHub's "Re-run"), which sends
-    no test twice; the list is kept from a second send by the ledger."""
+def after_deploy(project: Path, site: Path, record: bool) -> list[Outcome]:
     today = build_date(project)
+    ledger = Ledger(project, record)
+    site_url = read_config(project / "mkdocs.yml").site_url
+    entries = ledger.read()
     due = marked(project)
+    late = [Outcome(n, "te-laat", f"verscheen op {date_label(n.created)} maar ging niet vanzelf naar de lijst: "
+                                  "een nieuwsbrief gaat alleen op zijn eigen dag vanzelf")
+            for n in due if today - dt.timedelta(days=LATE_DAYS) <= n.created < today
+            and not entries.send_of(n, site_url)]
+    todays = [n for n in due if n.created == today]
+    later = [n for n in due if n.created > today and due_for_test(n, entries, today)]
     settings, _, _ = read_mail_settings(project / "data", "")
     if not settings.redactieadres:
-        return [Outcome(slug, file, "mislukt", "er staat geen redactieadres in data/verzending.yml, dus er gaat "
-                        "niets vanzelf (de redactie moet de test kunnen zien)")
-                for slug, file, day in due if day in (today, today + dt.timedelta(days=1))]
-    outcomes = [send_today(project, site, slug, file, record) for slug, file, day in due if day == today]
-    tomorrow = [item for item in due if item[2] == today + dt.timedelta(days=1)]
-    if tomorrow and first_attempt:
-        outcomes += send_tests(project, tomorrow, settings.redactieadres, settings.lijstadres or "")
-    return outcomes
+        return late + [Outcome(n, "mislukt", "er staat geen redactieadres in data/verzending.yml, dus er gaat "
+                               "niets vanzelf (de redactie moet de test kunnen zien)") for n in todays + later]
+    outcomes = [send_today(project, site, newsletter, ledger, site_url) for newsletter in todays]
+    if later:
+        outcomes += send_tests(project, later, ledger, settings.redactieadres, settings.lijstadres or "")
+    return late + outcomes
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Verstuur de nieuwsbrieven die vandaag vanzelf gaan.")
+    parser = argparse.ArgumentParser(description="Verstuur de nieuwsbrieven die vanzelf gaan.")
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--vastleggen", action="store_true", help="het logboek committen en pushen")
+    parser.add_argument("--vastleggen", action="store_true", help="het logboek vastleggen op zijn eigen tak")
     args = parser.parse_args(argv)
     project = args.config_file.resolve().parent
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     try:
-        outcomes = morning(project, args.site_dir.resolve(), args.vastleggen,
-                           os.environ.get("GITHUB_RUN_ATTEMPT", "1") == "1")
-    except Refused as problem:  # the ledger itself cannot be read
-        outcomes = [Outcome("-", LEDGER.as_posix(), "mislukt", str(problem))]
+        outcomes = after_deploy(project, args.site_dir.resolve(), args.vastleggen)
+        problem = None
+    except Refused as error:  # the ledger itself cannot be read
+        outcomes, problem = [], str(error)
     env = Environment(loader=FileSystemLoader(SUMMARY.parent), autoescape=False, trim_blocks=True, lstrip_blocks=True)
     report = env.get_template(SUMMARY.name).render(uitkomsten=outcomes, dag=date_label(build_date(project)),
-                                                   logboek=LEDGER.as_posix())
+                                                   logboek=NAME, probleem=problem, met_de_hand=HOW_BY_HAND,
+                                                   veld=MARK)
     print(report)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for outcome in outcomes:
+            if outcome.kind == "te-laat":
+                print(f"::warning::{outcome.newsletter.address} is niet vanzelf verstuurd: de datum is voorbij.")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as file:
             file.write(report)
-    return 1 if any(o.kind in ("mislukt", "bezig") for o in outcomes) else 0
+    return 1 if problem or any(o.kind in ("mislukt", "bezig") for o in outcomes) else 0
 
 
 if __name__ == "__main__":

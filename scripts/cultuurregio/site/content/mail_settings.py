@@ -15,7 +15,9 @@ from cultuurregio.site.content.schema import validate
 from cultuurregio.site.content.yamlfile import read_yaml
 
 FILE = "verzending.yml"
-LEDGER = "verzonden.yml"
+# The ledger's old place, written until December 2026; sending now keeps it on a branch of its
+# own (publiceren/ledger.py), and reads this file where a repository still has it.
+OLD_LEDGER = "verzonden.yml"
 # What sending needs, in the words of the data file.
 NEEDED = {
     ("afzender", "adres"): "het afzenderadres (afzender: adres:)",
@@ -47,9 +49,9 @@ def read_mail_settings(data_dir: Path, site_name: str) -> tuple[MailSettings, li
     document, problems = read_yaml(data_dir / FILE, name)
     if document is not None:
         problems += validate(document, "verzending")
-    # The ledger that sending writes (publiceren/newsletter_mail.py): checked like all data.
-    ledger, ledger_problems = read_yaml(data_dir / LEDGER, f"data/{LEDGER}")
-    problems += ledger_problems + (validate(ledger, "verzonden") if ledger is not None else [])
+    if (data_dir / OLD_LEDGER).exists():
+        ledger, ledger_problems = read_yaml(data_dir / OLD_LEDGER, f"data/{OLD_LEDGER}")
+        problems += ledger_problems + (validate(ledger, "verzonden") if ledger is not None else [])
     if document is None or problems:
         return MailSettings(site_name), problems, []
     data = document.data

@@ -157,6 +157,8 @@ def _message(error: ValidationError) -> str:
         if kind == "format":
             hint = "deze datum of tijd bestaat niet"
         return f"{_shown(error.instance)} bij '{field}': {hint}"
+    if kind == "oneOf" and "oneOfErrorMessage" in schema:
+        return schema["oneOfErrorMessage"]
     if kind == "minItems":
         return f"'{field}' moet minstens {error.validator_value} item(s) hebben"
     if kind == "uniqueItems":

@@ -140,10 +140,11 @@ def read_yaml(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
     text, problems = read_text(path, name)
     if text is None:
         return None, problems
-    return _parse(text, name)
+    return parse_yaml(text, name)
 
 
-def _parse(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
+def parse_yaml(text: str, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    """`read_yaml` for text that did not come from a file of the checkout (the ledger's branch)."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -181,7 +182,7 @@ def parse_front_matter(text: str, name: str) -> tuple[YamlFile | None, list[Prob
         return None, [Problem(name, 1, "het kopje (front matter) wordt niet afgesloten met een "
                               "regel '---'")]
     # Blank lines in front of the YAML keep the parser's line numbers equal to the page's.
-    document, problems = _parse("\n" + "".join(lines[1:end]), name)
+    document, problems = parse_yaml("\n" + "".join(lines[1:end]), name)
     if document is not None:
         document.body = "".join(lines[end + 1:])
         document.body_line = end + 2
