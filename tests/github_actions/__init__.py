@@ -22,6 +22,8 @@ What is done as on GitHub:
   what the test gives for a re-run; `failing` names actions that fail in this run (a Pages
   outage). Concurrency groups are not run in parallel here: jobs of one group run one after
   the other, which is what the group guarantees on GitHub.
+- `main` is protected, as README "Publiceren" asks on GitHub: a push to it is refused in every
+  scenario (stand_ins.protect_main), so no workflow can rely on one.
 - `uses:` only for the actions in STAND_INS, each standing in for what that action does:
   checkout clones the origin at the event's ref into a fresh workspace (every branch as
   `origin/*` with `fetch-depth: 0`, only the change by default); setup-python checks that
@@ -29,7 +31,9 @@ What is done as on GitHub:
   lock's) on PATH if it is the version asked for, and with `enable-cache` restores uv's cache
   by the hash of the locks as UV_CACHE_DIR (tests/github_actions/stand_ins.py, CACHE_STORE:
   kept between runs, as GitHub keeps it, so a scenario's environment comes from the cache);
-  cache does nothing; the upload steps check
+  cache saves and restores `path` by `key` and `restore-keys` as GitHub's does (saved after a
+  job that succeeded, only on a miss of its key; kept in CACHE_STORE, so the first scenario of a
+  fresh machine misses and fills it); the upload steps check
   that `path` exists and keep a copy as the run's artifact; deploy-pages needs the Pages
   artifact. Any other action, or any expression not in the small language below, fails
   the run, so nothing new slips in untested.
