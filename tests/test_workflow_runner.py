@@ -180,3 +180,39 @@ def test_a_job_calls_a_reusable_workflow_with_its_inputs_and_the_outputs_it_need
                       encoding="utf-8")
     with pytest.raises(WorkflowError, match="onbekend"):
         Runner(tmp_path, tmp_path / "run2", "push", "refs/heads/main").run_all(caller)
+
+
+CACHED = """
+name: Proef
+on: [push]
+jobs:
+  proef:
+    runs-on: ubuntu-latest
+    steps:
+      - id: cache
+        uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
+        with:
+          path: .cache/werk
+          key: werk-${{ github.event_name }}-SLEUTEL
+          restore-keys: werk-
+      - run: |
+          echo "teruggezet=${{ steps.cache.outputs.cache-hit }}:$(cat .cache/werk/eerder 2>/dev/null)" >> "$GITHUB_STEP_SUMMARY"
+          mkdir -p .cache/werk && echo SLEUTEL > .cache/werk/eerder
+          FOUT
+"""
+
+
+def test_the_cache_restores_by_key_and_by_its_prefix_and_saves_only_after_success(tmp_path, monkeypatch):
+    """As actions/cache: a miss saves after the job (not after a failed one), the same key is a hit,
+    another key restores the newest entry whose key starts with restore-keys."""
+    from tests.github_actions import stand_ins
+
+    monkeypatch.setattr(stand_ins, "CACHE_STORE", tmp_path / "opslag")
+    summaries = []
+    for number, (key, fails) in enumerate((("a", True), ("a", False), ("a", False), ("b", False))):
+        (tmp_path / str(number)).mkdir()
+        job = run(tmp_path / str(number), CACHED.replace("SLEUTEL", key).replace("FOUT", "exit 1" if fails else ""))
+        assert job.ok is not fails, job.log
+        summaries.append(job.summary.strip())
+    assert summaries == ["teruggezet=false:", "teruggezet=false:", "teruggezet=true:a", "teruggezet=false:a"]
+    assert sorted(p.name for p in (tmp_path / "opslag" / "actions-cache").iterdir()) == ["werk-push-a", "werk-push-b"]
