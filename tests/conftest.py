@@ -21,7 +21,7 @@ from tests.helpers import build, site_pages
 
 CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
 # The real site, and the built copies of test files (tests/test_newsletter_mail.py, test_security_policy.py).
-BUILT_FIXTURES = {"site", "pages", "mail_site", "guarded"}
+BUILT_FIXTURES = {"site", "pages", "mail_site", "guarded", "verdicts", "photos"}
 pytest_plugins = ["tests.summary_guard"]
 
 

@@ -1,20 +1,27 @@
 """The accessibility statement (/toegankelijkheid/) from data/toegankelijkheid.yml: its status
-is computed, never claimed. Each copy below gets a data file made by the test; the status the
-page must show is worked out here from that data and the rules as README.md writes them
+is computed, never claimed. Each case below is a data file made by the test, read by the site's
+own reader and rendered through the statement's template and the site's Markdown, as the macro
+does in a build (the real site's page is read from the real build); the status the page must
+show is worked out here from that data and the rules as README.md writes them
 ("Toegankelijkheidsstatus"), not by the site's code and not copied from its output."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
-from cultuurregio.project import ROOT
-from tests.helpers import FOREIGN, build, check, line_of, nu_html_errors
+from cultuurregio.project import ROOT, read_config
+from cultuurregio.site.common.templates import environment
+from cultuurregio.site.content.accessibility_statement import read_statement
+from cultuurregio.site.content.data import load_content
+from tests.helpers import FOREIGN, check, line_of, nu_html_errors
 
 DATA = "data/toegankelijkheid.yml"
 
@@ -106,23 +113,43 @@ CASES = {
 MEANT = {"complete research and approval": "A", "known problems with measures": "B"}
 
 
-@pytest.mark.slow
+@pytest.fixture(scope="module")
+def rendered():
+    """The statement as the macro `toegankelijkheidsverklaring` renders it (site/macros.py), and
+    the page's Markdown with the site's extensions: the page's article, for a data folder."""
+    config = read_config()
+    templates = environment(ROOT / "overrides" / "content")
+    content = load_content(ROOT / "data")
+
+    def render(data_dir: Path, today: dt.date) -> str:
+        statement, problems = read_statement(data_dir)
+        assert problems == [], problems
+        text = templates.get_template("toegankelijkheidsverklaring.html").render(
+            inhoud=content, verklaring=statement, status=statement.status(today), bouwdatum=today)
+        return markdown.markdown(text, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    return render
+
+
+@pytest.mark.slow  # the Nu Html Checker: Java, and node_modules from make test
 @pytest.mark.parametrize("case", CASES)
-def test_the_page_shows_the_status_the_readme_rules_give(project, epoch, tmp_path, case):
+def test_the_page_shows_the_status_the_readme_rules_give(rendered, epoch, tmp_path, case):
     today = build_day(epoch)
     data = statement(today, **CASES[case])
     expected = expected_status(data, today)
-    # The copies are what they say: complete → A, known problems → B, old research lower than both.
+    # The cases are what they say: complete → A, known problems → B, old research lower than both.
     assert expected == MEANT.get(case, expected) and (case != "research older than 36 months" or expected > "B")
-    (project / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": epoch})
-    assert result.returncode == 0, result.stdout + result.stderr
-    built = tmp_path / "site" / "toegankelijkheid" / "index.html"
-    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    (tmp_path / DATA).parent.mkdir()
+    (tmp_path / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    article = rendered(tmp_path / "data", today)
+    page = BeautifulSoup(article, "html.parser")
     assert shown_status(page) == expected, case
-    # Research, problems and approval are rendered only in copies like these: valid HTML there too.
+    # Research, problems and approval are rendered only with data like this: valid HTML there too.
+    built = tmp_path / "toegankelijkheid.html"
+    built.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Toegankelijkheid</title>'
+                     f"</head><body><main><article>{article}</article></main></body></html>", encoding="utf-8")
     assert nu_html_errors([built], tmp_path) == []
-    text = page.select_one("article").get_text(" ", strip=True)
+    text = page.get_text(" ", strip=True)
     if not data["onderzoeken"]:
         assert "nog geen toegankelijkheidsonderzoek" in text
     for research in data["onderzoeken"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -12,7 +13,8 @@ from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import PartialDate, period_label
 from cultuurregio.site.common.problems import ContentError, Problem
 from cultuurregio.site.content.data import LISTS, load_content
-from tests.helpers import add_field, remove_field, replace_value
+from cultuurregio.site.content.staleness import stale_content
+from tests.helpers import add_field, checked, remove_field, replace_value
 
 
 @pytest.fixture
@@ -146,3 +148,18 @@ def test_problems_without_a_line_come_first_in_their_file():
              Problem("data/a.yml", None, "w")]
     ordered = [(p.file, p.line) for p in ContentError(found).problems]
     assert ordered == [("data/a.yml", None), ("data/a.yml", 7), ("data/b.yml", None), ("data/b.yml", 3)]
+
+
+def test_stale_content_is_pointed_out_without_stopping_anything(project):
+    """Which steps are stale is worked out here from the data file itself, as of today; the
+    notes are what the build logs ("let op") and never problems."""
+    steps = yaml.safe_load((project / "data" / "tijdlijn.yml").read_text(encoding="utf-8"))["stappen"]
+    today = dt.date.today().isoformat()
+    stale = {step["slug"] for step in steps if step["status"] == "gepland" and str(step["datum"]) < today[:len(str(step["datum"]))]}
+    examples = [i["slug"] for i in yaml.safe_load((project / "data" / "samenwerkingen.yml").read_text(
+        encoding="utf-8"))["samenwerkingen"] if i.get("voorbeeld")]
+    assert checked(project).problems == []
+    notes = stale_content(load_content(project / "data"), dt.date.today())
+    assert {re.search(r"stap '([^']+)'", n.message)[1] for n in notes if "stap '" in n.message} == stale
+    assert len([n for n in notes if "invulvoorbeeld" in n.message]) == len(examples)
+    assert all(re.match(r"^data/\w+\.yml:\d+: let op: ", n.as_line("let op: ")) for n in notes)
