@@ -8,7 +8,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PIL import Image
 from referencing import Registry, Resource
 
 from cultuurregio.project import ROOT, read_config
+from tests.build_worker import run_module
 
 POSTS = Path("docs") / "nieuwsbrief" / "posts"
 # What an untranslated library message or a crash looks like.
@@ -40,20 +40,19 @@ def environment(**variables: str) -> dict[str, str]:
 
 def build(project: Path, site_dir: Path, with_pdf: bool = False,
           env: dict[str, str] | None = None, command: list[str] | None = None) -> subprocess.CompletedProcess:
-    """Build the site as `make build` does (with the profile PDF if asked); what it printed."""
+    """Build the site as `make build` does (with the profile PDF if asked), in the warm build
+    worker (tests/build_worker.py); what it printed. `command`: another command, as a subprocess."""
+    if command:
+        return subprocess.run(command, capture_output=True, text=True, env=environment(**(env or {})))
     module = "cultuurregio.publiceren.pdf" if with_pdf else "cultuurregio.publiceren.build"
-    return subprocess.run(
-        command or [sys.executable, "-m", module,
-                    "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=environment(**(env or {})),
-    )
+    return run_module(module, ["--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+                      environment(**(env or {})))
 
 
 def check(project: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
-    """`make check` on a project; GitHub's variables only as the test gives them."""
-    return subprocess.run([sys.executable, "-m", "cultuurregio.redactie.check",
-                           "--config-file", str(project / "mkdocs.yml"), *options],
-                          capture_output=True, text=True, env=environment(**env))
+    """`make check` on a project, in the warm build worker; GitHub's variables only as the test gives them."""
+    return run_module("cultuurregio.redactie.check", ["--config-file", str(project / "mkdocs.yml"), *options],
+                      environment(**env))
 
 
 def checked(project: Path):

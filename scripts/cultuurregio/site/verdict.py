@@ -13,12 +13,15 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from cultuurregio.site.common.problems import NOT_BUILT, Problem
 from cultuurregio.site.content.symlinks import symlink_problems
 from cultuurregio.site.guards.library_messages import translate
 from cultuurregio.site.guards.nav_check import unreadable
+
+_PLUGINS = dict(MkDocsConfig._schema)["plugins"]
 
 
 @dataclass
@@ -77,6 +80,12 @@ def strict_build(config_file: Path, site_dir: Path, console: logging.Handler | N
         logger.addHandler(handler)
     config = None
     stopped = None  # how the build stopped early, if it did
+    # Each build its own plugins, as `mkdocs build` has in a process of its own. MkDocs keeps the
+    # instances of plugins with on_startup/on_shutdown for `mkdocs serve`'s rebuilds, in the schema
+    # of its config class (one per process); Material's blog plugin makes its temporary folder in
+    # __init__ and removes it on shutdown, so a second build in this process (the morning's post
+    # builds one per day; the tests' warm build worker, one per copy) would find it gone.
+    _PLUGINS.plugin_cache.clear()
     try:
         # As `mkdocs build` does: plugins prepare in on_startup and clean up in on_shutdown.
         config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
