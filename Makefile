@@ -31,17 +31,19 @@ $(BIN)/python: | $(UV)
 	$(UV) venv --quiet --python $(PYTHON) $(VENV)
 
 # Stamp files record that the locked set is installed; they are redone when a lock changes.
-# The project itself goes in editable (uv's build backend: a path file, no build). Bytecode is
-# compiled once here (pip did that, uv does not by default): every later Python process, and a
-# build starts several, then skips compiling the libraries (about 2 s each where, as on some
-# machines, PYTHONDONTWRITEBYTECODE keeps Python from caching it itself).
+# The project itself goes in editable (uv's build backend: a path file, no build). Where
+# PYTHONDONTWRITEBYTECODE keeps Python from caching bytecode itself (some machines set it), it is
+# compiled once here, or every later Python process, and a build starts several, compiles the
+# libraries again (about 2 s each). Elsewhere (GitHub's runners) the first process caches what it
+# imports, a part of the libraries: compiling all of them at install (about 2.5 s) costs more.
+COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
 $(VENV)/.site-installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps $(COMPILE) -r requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(BIN)/python
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements-test.lock
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps $(COMPILE) -r requirements-test.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@ $(VENV)/.site-installed
 
