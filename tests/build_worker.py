@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import warnings
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -56,6 +57,10 @@ def run_module(module: str, arguments: list[str], env: dict[str, str], cwd: Path
 
 
 def _serve(connection: Connection) -> None:
+    # runpy warns when the module of a command was imported by an earlier one in this process; a
+    # fresh interpreter has no earlier one, and its stderr would not say so.
+    warnings.filterwarnings("ignore", message=".*found in sys.modules after import of package",
+                            category=RuntimeWarning)
     while True:
         try:
             request = connection.recv()

@@ -11,15 +11,16 @@ from tests.helpers import append, build, check, environment
 
 
 def test_a_command_in_the_worker_gets_only_its_environment_and_its_exit_status():
+    # A command that fails: its status, and what it printed on each stream, as a subprocess has them.
+    missing = run_module("cultuurregio.redactie.check", ["--config-file", "/bestaat/niet/mkdocs.yml"], environment())
+    assert missing.returncode == 1 and "mkdocs.yml: dit bestand ontbreekt" in missing.stdout
+    assert "1 probleem gevonden" in missing.stderr
+    # A module that an earlier command imported runs as `python -m` runs it, saying nothing else.
     result = run_module("cultuurregio.site.common.dates", [], environment(SOURCE_DATE_EPOCH="1700000000"))
     assert (result.returncode, result.stdout, result.stderr) == (0, "SOURCE_DATE_EPOCH=1700000000\n", "")
     # The next command does not inherit the last one's variables.
     later = run_module("cultuurregio.site.common.dates", [], environment())
     assert later.returncode == 0 and later.stdout != result.stdout
-    # A command that fails: its status, and what it printed on each stream, as a subprocess has them.
-    missing = run_module("cultuurregio.redactie.check", ["--config-file", "/bestaat/niet/mkdocs.yml"], environment())
-    assert missing.returncode == 1 and "mkdocs.yml: dit bestand ontbreekt" in missing.stdout
-    assert "1 probleem gevonden" in missing.stderr
 
 
 @pytest.mark.slow
