@@ -105,14 +105,10 @@ class Ledger:
 
     def read(self) -> Entries:
         if not self.record:
-            text, problems = read_text(self.project / LOCAL, LOCAL.as_posix()) if (self.project / LOCAL).exists() \
-                else (None, [])
-            if problems:
-                raise LedgerError("; ".join(map(str, problems)))
-            return parse(text, LOCAL.as_posix())
+            return self._file(LOCAL)
         self.base = None
-        if self._tip() is None:
-            return self._old()
+        if self._tip() is None:  # before the branch exists: the old ledger on main, if there is one
+            return self._file(OLD)
         tracking = f"refs/remotes/origin/{BRANCH}"
         self._git("fetch", "--quiet", "--no-tags", "--depth=1", "origin", f"+refs/heads/{BRANCH}:{tracking}")
         self.base = self._git("rev-parse", tracking).strip()
@@ -141,14 +137,13 @@ class Ledger:
         listed = self._git("ls-remote", "origin", f"refs/heads/{BRANCH}").split()
         return listed[0] if listed else None
 
-    def _old(self) -> Entries:
-        """Before the branch exists: the old ledger on main, if this repository has one."""
-        if not (self.project / OLD).exists():
+    def _file(self, relative: Path) -> Entries:
+        if not (self.project / relative).exists():
             return Entries()
-        text, problems = read_text(self.project / OLD, OLD.as_posix())
+        text, problems = read_text(self.project / relative, relative.as_posix())
         if problems:
             raise LedgerError("; ".join(map(str, problems)))
-        return parse(text, OLD.as_posix())
+        return parse(text, relative.as_posix())
 
     def _write(self, entries: Entries, message: str) -> str | None:
         """None when the push was taken; else git's reason."""

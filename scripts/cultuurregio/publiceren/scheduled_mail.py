@@ -108,7 +108,7 @@ def due_for_test(newsletter: Newsletter, entries: Entries, today: dt.date) -> bo
     return entries.test_of(newsletter) is None or newsletter.created == today + dt.timedelta(days=1)
 
 
-def send_tests(project: Path, later: list[Newsletter], ledger: Ledger, address: str,
+def send_tests(project: Path, later: list[Newsletter], ledger: Ledger, entries: Entries, address: str,
                list_address: str) -> list[Outcome]:
     """Each newsletter's edition as it will be on its day: as a [TEST] to the editors when it was
     never tested or changed since its test; the test recorded in the ledger."""
@@ -127,7 +127,7 @@ def send_tests(project: Path, later: list[Newsletter], ledger: Ledger, address: 
                                             "; ".join(map(str, problems[:3] or ["geen e-mailversie gemaakt"]))))
                     continue
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                tested = ledger.read().test_of(newsletter)
+                tested = entries.test_of(newsletter)
                 if tested and tested.get("inhoud") == digest:
                     continue
                 values = {"wanneer": f"op {date_label(day, weekday=True)}, na de publicatie van die ochtend,",
@@ -190,7 +190,7 @@ def after_deploy(project: Path, site: Path, record: bool) -> list[Outcome]:
                                "niets vanzelf (de redactie moet de test kunnen zien)") for n in todays + later]
     outcomes = [send_today(project, site, newsletter, ledger, site_url) for newsletter in todays]
     if later:
-        outcomes += send_tests(project, later, ledger, settings.redactieadres, settings.lijstadres or "")
+        outcomes += send_tests(project, later, ledger, entries, settings.redactieadres, settings.lijstadres or "")
     return late + outcomes
 
 
