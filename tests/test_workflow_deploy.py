@@ -12,7 +12,7 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions import Runner
+from tests.github_actions.events import happen, schedule
 from tests.github_actions.hosting import export
 from tests.github_actions.pull_requests import site_url
 from tests.helpers import scheduled_for_today_and_tomorrow, site_files
@@ -25,8 +25,9 @@ DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_path):
     origin, today, tomorrow = scheduled_for_today_and_tomorrow(tmp_path / "origin")
 
-    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main")
-    jobs = runner.run_all(DEPLOY, only={"build", "deploy"})
+    started = happen(origin, tmp_path / "run", schedule())
+    assert set(started) == {DEPLOY.name}, "GitHub starts only deploy.yml on the schedule"
+    jobs, runner = started[DEPLOY.name].jobs, started[DEPLOY.name].runner
     build = jobs["build"]
     assert build.ok, build.log
     start_of_today = dt.datetime.combine(today, dt.time(), TIMEZONE)

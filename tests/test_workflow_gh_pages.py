@@ -6,13 +6,13 @@ commit; and a pull request from a fork publishes nothing and says why."""
 from __future__ import annotations
 
 import itertools
-import stat
 from pathlib import Path
 
 import pytest
 
 from cultuurregio.project import ROOT
 from tests.github_actions import Runner, git
+from tests.github_actions.git_server import git_server
 from tests.github_actions.hosting import Hosting, export
 from tests.github_actions.stand_ins import pull_request_payload
 
@@ -91,32 +91,23 @@ def test_closing_removes_a_preview_and_a_rewrite_of_the_same_is_no_new_commit(tm
 
 
 def test_a_push_that_loses_the_race_is_read_again_and_retried(tmp_path):
-    """Another writer publishes pr-2's preview while this one writes pr-1's: a hook of the
-    origin moves gh-pages to the other writer's commit, once, and refuses the push that
-    expected the old branch. The retry reads the branch again and keeps both."""
+    """Another writer publishes pr-2's preview while this one writes pr-1's: right after this
+    writer has fetched gh-pages, the other writer's real commit lands on it. The push that
+    expected the branch as fetched (--force-with-lease) is refused, the retry reads the branch
+    again and keeps both. A plain --force would take the push and lose pr-2's preview."""
     origin = empty_origin(tmp_path / "github")
     assert write(origin, tmp_path / "run-site", "site")[0]
     site_only = git(origin, "rev-parse", "gh-pages").strip()
     assert write(origin, tmp_path / "run-other", "pr-2")[0]
-    git(origin, "branch", "--quiet", "ander", "gh-pages")
+    other = git(origin, "rev-parse", "gh-pages").strip()
     git(origin, "update-ref", "refs/heads/gh-pages", site_only)
-    once = tmp_path / "verschoven"
-    hook = origin / "hooks" / "pre-receive"
-    # Outside the push's quarantine, where the other writer's push would have landed.
-    hook.write_text(f"""#!/bin/sh
-if [ ! -e "{once}" ]; then
-  touch "{once}"
-  env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES \\
-    git update-ref refs/heads/gh-pages "$(git rev-parse ander)"
-  echo "gh-pages moved under this push" >&2
-  exit 1
-fi
-""", encoding="utf-8")
-    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+    landed = []
+    git_server().once_fetched(origin, lambda: landed.append(git(origin, "update-ref", "refs/heads/gh-pages", other)))
     done, log = write(origin, tmp_path / "run-1", "pr-1")
     assert done, log
-    assert once.exists() and "opnieuw" in log, log
-    assert served(origin, tmp_path / "gh-pages") == expected("site", "pr-1", "pr-2")
+    assert served(origin, tmp_path / "gh-pages") == expected("site", "pr-1", "pr-2"), \
+        "the other writer's commit was lost: GitHub takes a plain --force over it, only the lease refuses it"
+    assert landed and "opnieuw" in log, log
 
 
 def test_a_name_outside_voorbeeld_is_refused(tmp_path):

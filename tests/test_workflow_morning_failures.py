@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.github_actions import Runner, job_named
+from tests.github_actions.events import dispatch, happen, run_folder, schedule
 from tests.github_actions.morning_post import (
+    BY_HAND,
     DEPLOY,
     MANUAL,
     MARKED,
@@ -19,6 +20,7 @@ from tests.github_actions.morning_post import (
     to,
 )
 from tests.github_actions.repository import ledger
+from tests.github_actions.runner import ARTIFACTS, WORKSPACE
 from tests.helpers import FOREIGN
 from tests.mail_server import SETTINGS, Inbox, trusted_authority
 
@@ -29,15 +31,13 @@ def test_by_hand_first_then_the_morning_and_a_refused_login(tmp_path, monkeypatc
     certificate = trusted_authority(tmp_path, monkeypatch)
     origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "ook-vandaag": ("vandaag", MARKED)})
     inbox = Inbox()
-    manual = Runner(origin, tmp_path / "hand", "workflow_dispatch", "refs/heads/main",
-                    inputs={"nieuwsbrief": "vandaag", "testadres": ""})
-    morning = Runner(origin, tmp_path / "ochtend", "schedule", "refs/heads/main")
+    manual, morning = tmp_path / "hand", tmp_path / "ochtend"
     # Both build the same site from the same commit; the first one's is served as the published one.
-    with online(origin, manual.workspace / "site", certificate, inbox) as port:
-        manual.secrets = {**SECRETS, "SMTP_PORT": port}
-        morning.secrets = {**SECRETS, "SMTP_PASSWORD": "verkeerd", "SMTP_PORT": port}
-        by_hand = manual.run(MANUAL, job_named(MANUAL, "Nieuwsbrief"))
-        job = morning.run_all(DEPLOY)[SEND]
+    with online(origin, run_folder(manual, MANUAL.name) / WORKSPACE / "site", certificate, inbox) as port:
+        by_hand = happen(origin, manual, dispatch(MANUAL.name, {"nieuwsbrief": "vandaag", "testadres": ""}),
+                         secrets={**SECRETS, "SMTP_PORT": port})[MANUAL.name].jobs[BY_HAND]
+        job = happen(origin, morning, schedule(), secrets={**SECRETS, "SMTP_PASSWORD": "verkeerd",
+                                                           "SMTP_PORT": port})[DEPLOY.name].jobs[SEND]
     assert by_hand.ok, by_hand.log
     assert len(to(inbox, SETTINGS["lijstadres"])) == 1
     assert not job.ok
@@ -52,9 +52,8 @@ def test_a_failed_deploy_sends_nothing(tmp_path, monkeypatch):
     certificate = trusted_authority(tmp_path, monkeypatch)
     origin = origin_with(tmp_path / "origin", {"vandaag": ("vandaag", MARKED), "morgen": ("morgen", MARKED)})
     inbox = Inbox()
-    runner = Runner(origin, tmp_path / "run", "schedule", "refs/heads/main", failing=frozenset({"actions/download-artifact"}))
-    with online(origin, runner.artifact_dir / "site", certificate, inbox) as port:
-        runner.secrets = {**SECRETS, "SMTP_PORT": port}
-        jobs = runner.run_all(DEPLOY)
+    with online(origin, run_folder(tmp_path / "run", DEPLOY.name) / ARTIFACTS / "site", certificate, inbox) as port:
+        jobs = happen(origin, tmp_path / "run", schedule(), secrets={**SECRETS, "SMTP_PORT": port},
+                      failing=frozenset({"actions/download-artifact"}))[DEPLOY.name].jobs
     assert jobs["build"].ok and not jobs["deploy"].ok and jobs[SEND] is None
     assert inbox.messages == [] and ledger(origin) == []

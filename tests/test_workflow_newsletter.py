@@ -13,8 +13,10 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
-from tests.github_actions import Runner, commit, git, job_named, origin_repository
+from tests.github_actions import commit, git, job_named, origin_repository
+from tests.github_actions.events import dispatch, happen, run_folder
 from tests.github_actions.repository import ledger
+from tests.github_actions.runner import WORKSPACE
 from tests.helpers import published_newsletters, replace_once
 from tests.mail_server import PASSWORD, SETTINGS, USER, Inbox, fill_in_settings, smtp_server, trusted_authority
 
@@ -29,18 +31,17 @@ def test_the_workflow_sends_once_to_the_list_and_pushes_the_ledger(tmp_path, mon
     origin = origin_repository(ROOT, tmp_path / "origin")
     fill_in_settings(origin)
     newest = published_newsletters()[-1]
-    runner = Runner(origin, tmp_path / "run", "workflow_dispatch", "refs/heads/main",
-                    inputs={"nieuwsbrief": "/" + newest["url"], "testadres": ""},
-                    secrets={"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD})
     inbox = Inbox()
     server = smtp_server(certificate, inbox)
-    runner.secrets["SMTP_PORT"] = str(server.port)
+    secrets = {"SMTP_HOST": "127.0.0.1", "SMTP_USER": USER, "SMTP_PASSWORD": PASSWORD, "SMTP_PORT": str(server.port)}
     try:
         # "Online" is asked of the site the job builds, served where its site_url says.
-        with SiteServer(runner.workspace / "site", "/website/") as site:
+        with SiteServer(run_folder(tmp_path / "run", WORKFLOW.name) / WORKSPACE / "site", "/website/") as site:
             replace_once(origin / "mkdocs.yml", "https://cultuurregio-twente.github.io/website/", site.base)
             main = commit(origin, "Instellingen van de test")
-            job = runner.run(WORKFLOW, job_named(WORKFLOW, "Nieuwsbrief versturen"))
+            started = happen(origin, tmp_path / "run", dispatch(WORKFLOW.name, {"nieuwsbrief": "/" + newest["url"],
+                                                                               "testadres": ""}), secrets=secrets)
+            job = started[WORKFLOW.name].jobs[job_named(WORKFLOW, "Nieuwsbrief versturen")]
     finally:
         server.stop()
     assert job.ok, job.log

@@ -57,6 +57,18 @@ def preview_address() -> str:
     return site_url() + PREVIEW
 
 
+# Which workflows GitHub starts for each event of the flow, by their triggers.
+STARTED = {1: [set(), {"check.yml"}], 2: [set(), {"check.yml"}], 3: [{"check.yml", "deploy.yml"}],
+           4: [{"voorbeeld-opruimen.yml"}]}
+
+
+@pytest.mark.parametrize("number", STARTED)
+def test_each_event_starts_the_workflows_github_starts_for_it(flow, number):
+    for (event, runs), expected in zip(flow[number].events, STARTED[number], strict=True):
+        assert set(runs) == expected, f"on {event}, GitHub starts {sorted(expected) or 'no workflow'}; " \
+                                      f"by the workflow files it would start {sorted(runs) or 'none'}"
+
+
 def test_a_pull_request_publishes_its_preview_without_touching_the_site(flow):
     state = flow[1]
     ok(state)

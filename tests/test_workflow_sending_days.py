@@ -27,9 +27,11 @@ import pytest
 from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions import Runner, commit, git, job_named, origin_repository
-from tests.github_actions.morning_post import DEPLOY, MANUAL, MARKED, SECRETS, SEND, to, yesterday
+from tests.github_actions import Runner, commit, git, origin_repository
+from tests.github_actions.events import CHECK_OF_MAIN, dispatch, happen, push, run_folder, schedule
+from tests.github_actions.morning_post import BY_HAND, DEPLOY, MANUAL, MARKED, SECRETS, SEND, to, yesterday
 from tests.github_actions.repository import ledger, ledger_file
+from tests.github_actions.runner import ARTIFACTS
 from tests.helpers import FOREIGN, POSTS, newsletter, replace_once
 from tests.mail_server import SETTINGS, Inbox, fill_in_settings, running, trusted_authority
 
@@ -58,15 +60,19 @@ def test_each_newsletter_goes_as_itself_on_its_day_whenever_it_was_merged(tmp_pa
     published = tmp_path / "gepubliceerd"  # what Pages serves: the last deploy's site
     runs: dict[str, dict] = {}
 
-    def run(name: str, event: str, when: dt.datetime, message: str = "De ochtend") -> dict:
-        """One workflow run of deploy.yml at `when`, main committed at that moment; what it sent."""
+    def run(name: str, kind: str, when: dt.datetime, message: str = "De ochtend") -> dict:
+        """A push to main or the schedule at `when`, main committed at that moment: what its deploy sent."""
+        main = git(origin, "rev-parse", "main").strip()
         commit(origin, message, date=when.isoformat())
         before = len(inbox.messages)
-        runner = Runner(origin, tmp_path / name, event, "refs/heads/main",
-                        secrets={**SECRETS, "SMTP_PORT": str(server.port)})
         published.unlink(missing_ok=True)
-        published.symlink_to(runner.artifact_dir / "site")
-        jobs = runner.run_all(DEPLOY)
+        published.symlink_to(run_folder(tmp_path / name, "deploy.yml") / ARTIFACTS / "site")
+        happened = push(origin, "main", main) if kind == "push" else schedule()
+        started = happen(origin, tmp_path / name, happened, CHECK_OF_MAIN if kind == "push" else {},
+                         secrets={**SECRETS, "SMTP_PORT": str(server.port)})
+        assert set(started) == ({"check.yml", "deploy.yml"} if kind == "push" else {"deploy.yml"}), \
+            f"on {happened}, GitHub starts check.yml and deploy.yml on a push to main, deploy.yml on the schedule"
+        jobs = started["deploy.yml"].jobs
         assert all(job and job.ok for job in jobs.values()), {k: j and j.log[-3000:] for k, j in jobs.items()}
         arrived = [(to, email.message_from_bytes(data, policy=policy.default)) for to, data in inbox.messages[before:]]
         runs[name] = {"summary": jobs[SEND].summary,
@@ -95,10 +101,8 @@ def test_each_newsletter_goes_as_itself_on_its_day_whenever_it_was_merged(tmp_pa
         first_of_february = run("1-feb", "schedule", moment(2, 1, 5, 17))
 
         # By hand, the slug names two newsletters: refused at once, naming both.
-        manual = Runner(origin, tmp_path / "hand", "workflow_dispatch", "refs/heads/main",
-                        inputs={"nieuwsbrief": "nieuws", "testadres": ""},
-                        secrets={**SECRETS, "SMTP_PORT": str(server.port)})
-        by_hand = manual.run(MANUAL, job_named(MANUAL, "Nieuwsbrief"))
+        by_hand = happen(origin, tmp_path / "hand", dispatch(MANUAL.name, {"nieuwsbrief": "nieuws", "testadres": ""}),
+                         secrets={**SECRETS, "SMTP_PORT": str(server.port)})[MANUAL.name].jobs[BY_HAND]
 
     title = f"Test {YEAR}"
     # Landed before their day (the evening before, two days before): a test each at once, nothing

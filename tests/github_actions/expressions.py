@@ -111,6 +111,9 @@ class Expression:
         if root not in self.context or not rest:
             raise WorkflowError(f"unknown context in expression: {path!r} in {self.text!r}")
         value = self.context[root]
+        # Another event's payload has no pull request: null on GitHub, not a typo.
+        if rest[:2] == ["event", "pull_request"] and value.get("event_name") != "pull_request":
+            return None
         for part in rest:
             if root == "github" and part not in value:
                 raise WorkflowError(f"unknown property in expression: {path!r}")

@@ -52,6 +52,9 @@ class Hosting:
         git(self.work, "merge", "--quiet", "--ff-only", f"wijziging-{number}")
         git(self.origin, "fetch", "--quiet", str(self.work), "main:main")
 
+    def tip(self, branch: str) -> str:
+        return git(self.origin, "rev-parse", f"refs/heads/{branch}").strip()
+
     def files(self, ref: str = "gh-pages") -> set[str]:
         return set(git(self.origin, "ls-tree", "-r", "--name-only", ref).splitlines())
 

@@ -20,6 +20,7 @@ from tests.mail_server import PASSWORD, USER, Inbox, fill_in_settings, smtp_serv
 DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 MANUAL = ROOT / ".github" / "workflows" / "nieuwsbrief.yml"
 SEND = job_named(DEPLOY, "Nieuwsbrieven versturen")
+BY_HAND = job_named(MANUAL, "Nieuwsbrief versturen")
 MARKED = "automatisch_versturen: true\n"
 
 

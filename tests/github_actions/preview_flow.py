@@ -3,10 +3,14 @@
 step (tests/test_workflow_previews.py reads it):
 
   0. before: gh-pages holds a site published earlier;
-  1. pull request 7 is opened with two newsletters, next week's and today's (check.yml);
-  2. a second push removes today's (check.yml, the preview's jobs);
-  3. it is merged, and main is published (deploy.yml);
-  4. it is closed (voorbeeld-opruimen.yml).
+  1. pull request 7's branch is pushed with two newsletters, next week's and today's, and the
+     pull request opened;
+  2. a second push to the branch removes today's;
+  3. it is merged: a push to main;
+  4. it is closed.
+
+Each step says what happened (tests/github_actions/events.py); GitHub's rules decide which
+workflows run, and tests/test_workflow_previews.py says which those must be.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from pathlib import Path
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
+from tests.github_actions.events import CHECK_OF_MAIN, SUITE, Event, Run, happen, pull_request, push
 from tests.github_actions.hosting import Hosting
 from tests.github_actions.runner import Job, Runner
-from tests.github_actions.stand_ins import pull_request_payload
 from tests.helpers import POSTS, newsletter
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -37,11 +41,22 @@ REMOVED = f"nieuwsbrief/{TODAY:%Y/%m}/proefnummer/"
 
 @dataclass
 class State:
-    """gh-pages after a step: its files (as Pages serves them) and the run's jobs."""
+    """gh-pages after a step: its files (as Pages serves them), and each event's workflow runs."""
     files: set[str]
     served: Path
-    jobs: dict[str, Job | None]
-    runner: Runner
+    events: list[tuple[Event, dict[str, Run]]]
+
+    @property
+    def jobs(self) -> dict[str, Job | None]:
+        """The jobs that ran, or that GitHub skipped, of every workflow of the step."""
+        return {job_id: job for _, runs in self.events for run in runs.values() for job_id, job in run.jobs.items()}
+
+    @property
+    def runner(self) -> Runner:
+        """The runner of the step's one workflow run that ran a job here (its artifacts, its workspace)."""
+        active = [run.runner for _, runs in self.events for run in runs.values() if any(run.jobs.values())]
+        assert len(active) == 1, [str(event) for event, _ in self.events]
+        return active[0]
 
 
 def add_newsletters(work: Path) -> None:
@@ -50,24 +65,30 @@ def add_newsletters(work: Path) -> None:
     newsletter(work, f"{TODAY:%Y-%m}-proefnummer.md", front=f"date:\n  created: {TODAY.isoformat()}\n")
 
 
+# What no step here runs: the suite itself, and the check after the first push (it ran there).
+LEFT_OUT = {("check.yml", "test"): SUITE}
+
+
 def pull_request_from_open_to_close(folder: Path) -> dict[int, State]:
     hosting = Hosting(ROOT, folder / "github")
-    states = {0: State(hosting.files(), hosting.export(folder / "gh-pages-0"), {}, None)}
+    origin = hosting.origin
+    states = {0: State(hosting.files(), hosting.export(folder / "gh-pages-0"), [])}
 
-    def step(number: int, runner: Runner, workflow: Path, only: set[str] | None = None) -> None:
-        jobs = runner.run_all(workflow, only)
-        states[number] = State(hosting.files(), hosting.export(folder / f"gh-pages-{number}"), jobs, runner)
+    def step(number: int, *events: tuple[Event, dict]) -> None:
+        happened = [(event, happen(origin, folder / f"run-{number}-{index}", event, leave_out))
+                    for index, (event, leave_out) in enumerate(events)]
+        states[number] = State(hosting.files(), hosting.export(folder / f"gh-pages-{number}"), happened)
 
-    def pull_request(number: int, ref: str, action: str) -> Runner:
-        return Runner(hosting.origin, folder / f"run-{number}", "pull_request", ref, base_ref="main",
-                      payload=pull_request_payload(NUMBER, action))
-
-    ref = hosting.pull_request(NUMBER, add_newsletters, "Twee nieuwsbrieven")
-    step(1, pull_request(1, ref, "opened"), CHECK, {"inhoud", "voorbeeld", "geen-voorbeeld", "voorbeeld-publiceren"})
-    ref = hosting.pull_request(NUMBER, lambda work: (work / POSTS / f"{TODAY:%Y-%m}-proefnummer.md").unlink(),
-                               "Het proefnummer niet")
-    step(2, pull_request(2, ref, "synchronize"), CHECK, {"voorbeeld", "geen-voorbeeld", "voorbeeld-publiceren"})
+    branch = f"wijziging-{NUMBER}"
+    hosting.pull_request(NUMBER, add_newsletters, "Twee nieuwsbrieven")
+    step(1, (push(origin, branch), {}), (pull_request(origin, NUMBER, "opened"), LEFT_OUT))
+    before = hosting.tip(branch)
+    hosting.pull_request(NUMBER, lambda work: (work / POSTS / f"{TODAY:%Y-%m}-proefnummer.md").unlink(),
+                         "Het proefnummer niet")
+    step(2, (push(origin, branch, before), {}), (pull_request(origin, NUMBER, "synchronize"), CHECK_OF_MAIN))
+    before = hosting.tip("main")
     hosting.merge(NUMBER)
-    step(3, Runner(hosting.origin, folder / "run-3", "push", "refs/heads/main"), DEPLOY, {"build", "deploy"})
-    step(4, pull_request(4, ref, "closed"), CLEANUP)
+    step(3, (push(origin, "main", before), CHECK_OF_MAIN))
+    step(4, (pull_request(origin, NUMBER, "closed"), {}))
     return states
+

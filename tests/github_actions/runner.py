@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 
 from tests.github_actions.expressions import Expression, Secrets, WorkflowError, as_text, condition, expressions, truthy
+from tests.github_actions.git_server import git_server
+from tests.github_actions.permissions import Permissions, effective
 from tests.github_actions.stand_ins import REPOSITORY, STAND_INS, protect_main, pull_request_payload
 
 # What a machine has, not what GitHub or these tests set: nothing else reaches a step.
@@ -22,6 +24,8 @@ RUNNER_IMAGE = {"/usr/bin/google-chrome": shutil.which("chromium") or "/usr/bin/
 STEP_KEYS = {"name", "id", "if", "uses", "with", "run", "env"}
 # What a job that calls a reusable workflow may have (GitHub allows no steps, env or environment there).
 CALLER_KEYS = {"name", "needs", "if", "permissions", "uses", "with", "concurrency"}
+# A run's folder: the job's workspace and the run's artifacts.
+WORKSPACE, ARTIFACTS = "werkruimte", "artefacten"
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Job:
     env: dict[str, str] = field(default_factory=dict)  # as the job ended, GITHUB_ENV included
     outputs: dict[str, str] = field(default_factory=dict)  # the job's `outputs:`, for `needs`
     environment: dict[str, str] = field(default_factory=dict)  # its `environment:` (name, url), expanded
+    permissions: dict[str, str] = field(default_factory=dict)  # its token's, as GitHub decided them
 
 
 class Runner:
@@ -55,17 +60,18 @@ class Runner:
         # workflow_dispatch's inputs as the editor typed them; the repository's secrets (a
         # secret that is not set is an empty string, as on GitHub).
         self.inputs, self.secrets = inputs or {}, secrets or {}
-        self.workspace = folder / "werkruimte"
+        self.workspace = folder / WORKSPACE
         self.temp = folder / "runner-temp"
-        self.artifact_dir = folder / "artefacten"
+        self.artifact_dir = folder / ARTIFACTS
         self.artifacts: dict[str, Path] = {}
         self.step_files: dict[str, Path] = {}
+        self.token = ""  # the running job's GITHUB_TOKEN (git_server.py knows what it may do)
         for path in (self.workspace, self.temp, self.artifact_dir):
             path.mkdir(parents=True)
 
     def github(self) -> dict:
         return {"event_name": self.event, "ref": self.ref, "base_ref": self.base_ref, "event": self.payload,
-                "repository": REPOSITORY, "workspace": str(self.workspace), "sha": self.sha(), "token": "***"}
+                "repository": REPOSITORY, "workspace": str(self.workspace), "sha": self.sha(), "token": self.token}
 
     def sha(self) -> str:
         return subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{self.ref}^{{commit}}"], cwd=self.origin,
@@ -108,12 +114,20 @@ class Runner:
         job = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))["jobs"][job_id]
         return truthy(Expression(condition(job), self.context(self.inputs), self.workspace, needs_failed).value())
 
-    def run(self, workflow_file: Path, job_id: str, called_with: dict | None = None) -> Job:
-        """One job; `called_with`: the inputs when the workflow is a reusable one, called."""
+    def fork(self) -> bool:
+        head = ((self.payload.get("pull_request") or {}).get("head") or {}).get("repo") or {}
+        return self.event.startswith("pull_request") and head.get("full_name", REPOSITORY) != REPOSITORY
+
+    def run(self, workflow_file: Path, job_id: str, called_with: dict | None = None,
+            cap: Permissions | None = None) -> Job:
+        """One job; `called_with`: the inputs when the workflow is a reusable one, called (`cap`:
+        its caller's permissions)."""
         workflow = yaml.safe_load(Path(workflow_file).read_text(encoding="utf-8"))
         job = workflow["jobs"][job_id]
+        permissions = effective(workflow, job, f"{Path(workflow_file).name} job {job_id}", cap, self.fork())
         if "uses" in job:
-            return self.call(workflow_file, job)
+            return self.call(workflow_file, job, permissions)
+        self.token = git_server().token(self.origin, permissions.get("contents", "none"))
         # Each job on a machine of its own: what an earlier job left (beside its workspace too) is not there.
         for path in set(self.workspace.parent.iterdir()) - {self.artifact_dir}:
             shutil.rmtree(path)
@@ -134,9 +148,10 @@ class Runner:
                             "GITHUB_BASE_REF": self.base_ref, "GITHUB_REPOSITORY": REPOSITORY,
                             "RUNNER_TEMP": str(self.temp), "GITHUB_RUN_ATTEMPT": str(self.attempt),
                             "GITHUB_SERVER_URL": "https://github.com", "GITHUB_SHA": self.sha(),
-                            # The network: git's way to the repository on GitHub leads to the origin.
-                            "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": f"url.file://{self.origin}.insteadOf",
-                            "GIT_CONFIG_VALUE_0": f"https://github.com/{REPOSITORY}.git"})
+                            # The network: git's way to the repository on GitHub leads to the origin,
+                            # served as GitHub serves it (git_server.py); no terminal to ask for a password.
+                            "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": f"url.{git_server().url(self.origin)}.insteadOf",
+                            "GIT_CONFIG_VALUE_0": f"https://github.com/{REPOSITORY}.git", "GIT_TERMINAL_PROMPT": "0"})
         for level in (workflow, job):
             environment.update({k: RUNNER_IMAGE.get(str(v), str(v)) for k, v in self.expand_all(
                 level.get("env") or {}, context).items()})
@@ -181,9 +196,10 @@ class Runner:
         for post in [] if failed else self.after_job:
             post()
         return Job(not failed, "\n".join(log), "".join(summary), outcomes, environment,
-                   self.expand_all(job.get("outputs") or {}, context), self.expand_all(job.get("environment") or {}, context))
+                   self.expand_all(job.get("outputs") or {}, context), self.expand_all(job.get("environment") or {}, context),
+                   permissions)
 
-    def call(self, workflow_file: Path, job: dict) -> Job:
+    def call(self, workflow_file: Path, job: dict, permissions: Permissions) -> Job:
         """A job that calls a reusable workflow of this repository (`uses: ./.github/workflows/…`):
         its inputs checked against the called workflow's and completed with their defaults,
         and its jobs run in turn; one Job for all of them."""
@@ -191,18 +207,18 @@ class Runner:
         if unknown or not str(job["uses"]).startswith("./"):
             raise WorkflowError(f"a calling job with {sorted(unknown)} or uses {job['uses']!r}")
         called = Path(workflow_file).resolve().parents[2] / job["uses"][2:]
-        return self.call_workflow(called, self.expand_all(job.get("with") or {}, self.context(self.inputs)))
+        return self.call_workflow(called, self.expand_all(job.get("with") or {}, self.context(self.inputs)), permissions)
 
-    def call_workflow(self, called: Path, values: dict) -> Job:
+    def call_workflow(self, called: Path, values: dict, cap: Permissions | None = None) -> Job:
         workflow = yaml.safe_load(called.read_text(encoding="utf-8"))
         declared = workflow.get("on", workflow.get(True))["workflow_call"].get("inputs") or {}
         if set(values) - set(declared):
             raise WorkflowError(f"{called.name} has no inputs {sorted(set(values) - set(declared))}")
         inputs = {name: values.get(name, spec.get("default", "")) for name, spec in declared.items()}
-        jobs = [self.run(called, job_id, called_with=inputs) for job_id in workflow["jobs"]]
+        jobs = [self.run(called, job_id, called_with=inputs, cap=cap) for job_id in workflow["jobs"]]
         return Job(all(job.ok for job in jobs), "\n".join(job.log for job in jobs), "".join(job.summary for job in jobs),
                    {k: v for job in jobs for k, v in job.outcomes.items()}, jobs[-1].env, jobs[-1].outputs,
-                   jobs[-1].environment)
+                   jobs[-1].environment, jobs[-1].permissions)
 
     def expand_all(self, values: dict, context: dict) -> dict:
         return {key: self.expand(value, context) for key, value in values.items()}

@@ -4,6 +4,7 @@ the later steps' environment only through the step's GITHUB_ENV and GITHUB_PATH 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import shutil
 import subprocess
@@ -11,7 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPOSITORY = "cultuurregio-twente/website"
+from tests.github_actions.git_server import REPOSITORY, git_server
+
 # GitHub's cache, kept between runs as GitHub keeps it: per key, in the machine's temporary
 # folder (so a second test session finds what the first saved, as a second run on GitHub does).
 CACHE_STORE = Path(tempfile.gettempdir()) / "github-actions-cache"
@@ -51,13 +53,21 @@ def pull_request_payload(number: int, action: str = "synchronize", fork: bool = 
 
 
 def checkout(runner, with_: dict) -> tuple[bool, str, dict]:
+    """The change at the event's ref, `origin` the repository on GitHub. With persist-credentials
+    (the action's default) the job's token stays in the workspace's git config, as the action
+    leaves it, so that a later `git push` carries it; without, git has no credentials."""
     depth = int(with_.get("fetch-depth", 1))
     if any(runner.workspace.iterdir()):
         return False, "the workspace is not empty", {}
     remote = f"+{runner.ref}:refs/remotes/change"
-    commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"file://{runner.origin}"],
+    persist = str(with_.get("persist-credentials", "true")).lower() == "true"
+    header = base64.b64encode(f"x-access-token:{runner.token}".encode()).decode()
+    commands = [["git", "init", "--quiet"], ["git", "remote", "add", "origin", f"https://github.com/{REPOSITORY}.git"],
+                *([["git", "config", f"http.{git_server().base}/.extraheader", f"AUTHORIZATION: basic {header}"]]
+                  if persist else []),
+                # Reading needs no token (a public repository): straight from the origin.
                 ["git", "fetch", "--quiet", "--no-tags", *([] if depth == 0 else [f"--depth={depth}"]),
-                 "origin", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
+                 f"file://{runner.origin}", remote, *(["+refs/heads/*:refs/remotes/origin/*"] if depth == 0 else [])],
                 # A branch is checked out as that branch (a run may push to it); anything else detached.
                 ["git", "checkout", "--quiet", *(["-B", runner.ref.removeprefix("refs/heads/")]
                                                  if runner.ref.startswith("refs/heads/") else ["--detach"]),
