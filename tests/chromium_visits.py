@@ -1,7 +1,7 @@
 """One visit of every page of a site in Chromium, per colour scheme, that several checks read
 (tests/test_every_page.py): what axe-core finds, every request the page makes and every
 answer of 400 or more, the Content-Security-Policy violations it reports, the palette it
-shows, and the cookies afterwards. A helper of the tests, not a test."""
+shows, and the cookies afterwards; requests answered with 400 or more or not answered at all. A helper of the tests, not a test."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=(), u
     page.on("request", lambda request: visit.requests.append((page.url, request.url)))
     # A page's own scripts must not ask for what is not there (a 404 costs a visitor bytes).
     page.on("response", lambda response: response.status >= 400 and visit.failed.append(
-        f"{page.url} -> {response.url}"))
+        f"{page.url} -> {response.url} ({response.status})"))
+    # And a request that got no answer at all (refused, blocked, cut off).
+    page.on("requestfailed", lambda request: visit.failed.append(f"{page.url} -> {request.url} ({request.failure})"))
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS},
                "rules": {rule: {"enabled": False} for rule in disabled_rules}, "resultTypes": ["violations"]}
     axe = Axe()
@@ -60,15 +62,26 @@ def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=(), u
 
 
 def results_for(page, query: str) -> list[str]:
-    """What the search box finds for `query`, typed as a visitor types it: the results' addresses."""
+    """What the search box finds for `query`: the results' addresses, of this query and no other.
+    The box is emptied first and the wait is for Material's placeholder (the index is ready and
+    no earlier results are shown); then the whole query goes in with one keyup (Material searches
+    on keyup), so the first results shown after the placeholder are this query's."""
     box = page.locator("input.md-search__input")
     page.keyboard.press("/")
+    said = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations")
+    meta = "document.querySelector('.md-search-result__meta')?.textContent.trim()"
     box.fill("")
-    box.type(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''"
-        " && document.querySelector('input.md-search__input').value === q", arg=query)
-    page.wait_for_timeout(300)
+    box.press("End")
+    page.wait_for_function(f"text => {meta} === text", arg=said["search.result.placeholder"])
+    box.fill(query)
+    box.press("End")
+    # A count ("Geen …", "1 …", "# …"): Material shows it and the first results in one turn
+    # (components/search/result).
+    counts = [said["search.result.none"], said["search.result.one"], said["search.result.other"]]
+    page.wait_for_function(f"""counts => {{ const shown = {meta};
+        return counts.some(([before, after]) => after === null ? shown === before : shown.startsWith(before)
+            && shown.endsWith(after) && /^[0-9.,]+$/.test(shown.slice(before.length, shown.length - after.length))); }}""",
+                           arg=[text.split("#", 1) if "#" in text else [text, None] for text in counts])
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     page.keyboard.press("Escape")
     return hrefs

@@ -15,7 +15,7 @@ import pytest
 from cultuurregio.meten import costs, feature_table
 from cultuurregio.project import project_with_newsletters
 from tests.helpers import environment, newsletter, photo
-from tests.test_security_policy import VIDEOS
+from tests.videos import VIDEOS
 
 
 def test_every_function_the_clocks_time_exists():

@@ -80,6 +80,15 @@ def test_search_finds_the_page(search_page, web, query, expected):
     assert expected in pages, f"{query!r}: {sorted(pages)}"
 
 
+def test_each_query_reads_its_own_results_not_the_previous_ones(search_page):
+    """A word no page has finds nothing right after a query that found pages, and the other way
+    round: what the wait reads is this query's answer."""
+    absent = "qzxwvkjq"
+    assert results_for(search_page, "gemeenten") != []
+    assert results_for(search_page, absent) == []
+    assert results_for(search_page, "gemeenten") != []
+
+
 DIAERESIS = re.compile(r"\b\w*[ëïöüä]\w*\b")
 
 

@@ -18,33 +18,11 @@ from bs4 import BeautifulSoup
 from cultuurregio.project import copy_project
 from tests.chromium_visits import WATCH
 from tests.helpers import AXE_TAGS, build, newsletter, photo, site_pages
+from tests.videos import VIDEOS
 
 EPOCH = "1700000000"
 PAGE = "nieuwsbrief/2019/03/met-video/"
 PLAYERS = re.compile(r"^https://(www\.youtube-nocookie\.com|player\.vimeo\.com)/")
-VIDEOS = """Het begin.
-
-/// video | https://www.youtube.com/watch?v=abcdefghijk&t=90
-Het debat in de schouwburg, opgenomen door de test
-
-![Een volle zaal luistert naar het panel](poster.jpg)
-/// caption
-Foto: Testfotograaf
-///
-///
-
-<!-- more -->
-
-![Een tweede beeld van de avond in de zaal](zaal.jpg)
-/// caption
-Foto: Testfotograaf
-///
-
-/// video | https://vimeo.com/76979871
-Een tweede video zonder poster
-///
-"""
-
 
 
 def directives(policy: str) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ import pytest
 
 from cultuurregio.project import ROOT
 from tests.helpers import build, differing, site_files
+from tests.source_imports import imported_modules
 
 PACKAGE = ROOT / "scripts" / "cultuurregio"
 # What each room may import of the package (README, "Voor ontwikkelaars").
@@ -26,17 +27,6 @@ ALLOWED = {
 
 def room_of(path: Path, package: Path = PACKAGE) -> str:
     return path.relative_to(package).parts[0].removesuffix(".py")
-
-
-def imported_modules(source: str) -> set[str]:
-    """Every dotted name a module's source imports (`from a import b` gives a and a.b)."""
-    modules = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            modules.update(a.name for a in node.names)
-        if isinstance(node, ast.ImportFrom) and node.module:
-            modules.update([node.module] + [f"{node.module}.{a.name}" for a in node.names])
-    return modules
 
 
 def imported_rooms(source: str) -> set[str]:

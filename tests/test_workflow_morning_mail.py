@@ -45,8 +45,12 @@ def test_both_ways_of_sending_share_one_group_and_the_secrets_reach_only_the_sen
     # One group: GitHub runs the two one after the other, and the ledger refuses the second.
     assert morning["concurrency"]["group"] == manual["concurrency"]["group"]
     assert morning["concurrency"]["cancel-in-progress"] is False and "deploy" in morning["needs"]
-    with_secrets = [step.get("name") for job in deploy["jobs"].values() for step in job.get("steps", [])
-                    if "secrets." in yaml.safe_dump(step)]
-    assert "secrets" not in yaml.safe_dump(deploy["jobs"]["deploy"])  # the publishing job passes none on
-    assert with_secrets == ["Versturen"] and "secrets." not in yaml.safe_dump({k: v for k, v in morning.items()
-                                                                                if k != "steps"})
+    # Both ways of sending: in each file, the secrets reach the step "Versturen" and nothing else
+    # (no job's env, no called workflow: a reusable one would get them with `secrets:`).
+    for workflow in (manual, deploy):
+        with_secrets = [step.get("name") for job in workflow["jobs"].values() for step in job.get("steps", [])
+                        if "secrets." in yaml.safe_dump(step)]
+        assert with_secrets == ["Versturen"], with_secrets
+        elsewhere = [job_id for job_id, job in workflow["jobs"].items()
+                     if "secrets" in yaml.safe_dump({k: v for k, v in job.items() if k != "steps"})]
+        assert elsewhere == [] and "secrets" not in yaml.safe_dump({k: v for k, v in workflow.items() if k != "jobs"})

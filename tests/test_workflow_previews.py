@@ -65,8 +65,8 @@ STARTED = {1: [set(), {"check.yml"}], 2: [set(), {"check.yml"}], 3: [{"check.yml
 @pytest.mark.parametrize("number", STARTED)
 def test_each_event_starts_the_workflows_github_starts_for_it(flow, number):
     for (event, runs), expected in zip(flow[number].events, STARTED[number], strict=True):
-        assert set(runs) == expected, f"on {event}, GitHub starts {sorted(expected) or 'no workflow'}; " \
-                                      f"by the workflow files it would start {sorted(runs) or 'none'}"
+        assert set(runs) == expected, f"on {event}, GitHub would start {sorted(runs) or 'no workflow'} by the " \
+                                      f"workflow files' triggers; a pull request's flow needs {sorted(expected) or 'none'}"
 
 
 def test_a_pull_request_publishes_its_preview_without_touching_the_site(flow):

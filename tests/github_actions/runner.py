@@ -17,6 +17,7 @@ from tests.github_actions.expressions import Expression, Secrets, WorkflowError,
 from tests.github_actions.git_server import git_server
 from tests.github_actions.permissions import Permissions, effective
 from tests.github_actions.stand_ins import REPOSITORY, STAND_INS, protect_main, pull_request_payload
+from tests.github_actions.variables import read_variables
 
 # What a machine has, not what GitHub or these tests set: nothing else reaches a step.
 KEPT = re.compile(r"^(PATH|HOME|USER|LANG|LC_\w+|TZ|TMPDIR|PIP_\w+|SSL_CERT_\w+|REQUESTS_CA_BUNDLE)$")
@@ -243,21 +244,3 @@ class Runner:
             return False, f"{action} failed (as the test asked)", {}
         self.action_ref = uses.partition("@")[2]
         return STAND_INS[action](self, with_)
-
-
-def read_variables(path: Path) -> dict[str, str]:
-    """`NAME=value` lines and `NAME<<DELIMITER` blocks, as GitHub reads GITHUB_ENV and GITHUB_OUTPUT."""
-    values, lines = {}, path.read_text(encoding="utf-8").splitlines()
-    while lines:
-        line = lines.pop(0)
-        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
-            name, delimiter = line.split("<<", 1)
-            block = []
-            while lines and lines[0] != delimiter:
-                block.append(lines.pop(0))
-            lines.pop(0)
-            values[name] = "\n".join(block)
-        elif "=" in line:
-            name, value = line.split("=", 1)
-            values[name] = value
-    return values
