@@ -1,11 +1,23 @@
-"""A job of a workflow file, run here as GitHub runs it (a helper of the tests, not a test).
+"""The workflows run here as GitHub runs them (a helper of the tests, not a test).
 
-    runner = Runner(origin, tmp_path, event="pull_request", ref="refs/pull/1/merge", base_ref="main")
-    job = runner.run(".github/workflows/check.yml", "inhoud")
-    job.ok, job.log, job.summary, runner.artifacts["site"]
-    jobs = runner.run_all(".github/workflows/deploy.yml")   # every job, `needs:` and job `if:` honoured
+    runs = happen(origin, folder, pull_request(origin, 7, "opened"), leave_out={("check.yml", "test"): SUITE})
+    runs["check.yml"].jobs["voorbeeld"].ok, runs["check.yml"].runner.artifacts["voorbeeld"]
+
+A scenario says what happened (events.py: a push to a branch, a pull request opened,
+synchronize(d), reopened or closed, from the repository or a fork, the schedule, a manual
+dispatch), and every workflow of the event's commit whose trigger takes it runs, as GitHub
+decides: `types` (with each event's default types), `branches`/`branches-ignore`,
+`paths`/`paths-ignore`. A job is left out only with a reason, and only one the event starts.
+A job's own tests may still run one job of one file (`Runner.run`, `Runner.run_all`).
 
 What is done as on GitHub:
+- The token (git_server.py, permissions.py): each job's GITHUB_TOKEN has the permissions of
+  its `permissions:`, else its workflow's, else the repository's read-only default; a called
+  workflow's jobs never more than their caller's, a fork's pull request read at most (and no
+  secrets). git reaches "github.com" over HTTP, served by `git http-backend`: a fetch needs no
+  token, a push needs one with `contents: write`, sent as actions/checkout leaves it in git's
+  config (persist-credentials, the default) or as a step sets it (http.extraheader). Else
+  GitHub's answer ("Permission to … denied to github-actions[bot]", or no credentials).
 - GitHub's variables (GITHUB_ACTIONS, CI, GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_REF,
   GITHUB_BASE_REF, GITHUB_REPOSITORY, RUNNER_TEMP) and, per step, fresh files for
   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_ENV and GITHUB_PATH. What a step (or an action)

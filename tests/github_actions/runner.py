@@ -82,7 +82,8 @@ class Runner:
         needs = {job_id: {"outputs": job.outputs if job else {}, "result": "success" if job and job.ok else
                           "skipped" if job is None else "failure"} for job_id, job in self.jobs.items()}
         return {"github": self.github(), "env": {}, "steps": {}, "inputs": dict(inputs), "needs": needs,
-                "secrets": Secrets(self.secrets)}
+                # A fork's pull request gets no secrets on GitHub.
+                "secrets": Secrets({} if self.fork() else self.secrets)}
 
     def expand(self, text, context: dict, failed: bool = False):
         """`${{ … }}` in a string replaced by their values (other values as they are)."""
@@ -212,7 +213,7 @@ class Runner:
 
     def call_workflow(self, called: Path, values: dict, cap: Permissions | None = None) -> Job:
         workflow = yaml.safe_load(called.read_text(encoding="utf-8"))
-        declared = workflow.get("on", workflow.get(True))["workflow_call"].get("inputs") or {}
+        declared = (workflow.get("on", workflow.get(True))["workflow_call"] or {}).get("inputs") or {}
         if set(values) - set(declared):
             raise WorkflowError(f"{called.name} has no inputs {sorted(set(values) - set(declared))}")
         inputs = {name: values.get(name, spec.get("default", "")) for name, spec in declared.items()}
