@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 
 from tests.github_actions.expressions import WorkflowError
-from tests.github_actions.git_server import REPOSITORY
 from tests.github_actions.runner import Job, Runner
+from tests.github_actions.stand_ins import pull_request_payload
 
 # Jobs a scenario may leave out, and why.
 SUITE = "make test: the suite this scenario is part of"
@@ -69,11 +69,8 @@ def push(origin: Path, branch: str, before: str | None = None) -> Event:
 def pull_request(origin: Path, number: int, action: str, fork: bool = False, base: str = "main") -> Event:
     """Pull request `number` (its refs/pull/N/merge in the origin) opened, synchronize(d), reopened or closed."""
     ref = f"refs/pull/{number}/merge"
-    head = f"iemand/{REPOSITORY.split('/')[1]}" if fork else REPOSITORY
     changed = _git(origin, "diff", "--name-only", f"refs/heads/{base}...{ref}")
-    return Event("pull_request", ref, base, {"action": action, "number": number,
-                                             "pull_request": {"number": number, "head": {"repo": {"full_name": head}}}},
-                 tuple(changed.split()))
+    return Event("pull_request", ref, base, pull_request_payload(number, action, fork), tuple(changed.split()))
 
 
 def schedule(default_branch: str = "main") -> Event:

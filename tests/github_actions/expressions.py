@@ -8,6 +8,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from tests.github_actions.stand_ins import pull_request_payload
+
 STATUS_FUNCTIONS = {"success", "failure", "always", "cancelled"}
 
 
@@ -111,8 +113,14 @@ class Expression:
         if root not in self.context or not rest:
             raise WorkflowError(f"unknown context in expression: {path!r} in {self.text!r}")
         value = self.context[root]
-        # Another event's payload has no pull request: null on GitHub, not a typo.
+        # Another event's payload has no pull request: null on GitHub, not a typo (a property the
+        # runner's pull requests do not have either is still unknown).
         if rest[:2] == ["event", "pull_request"] and value.get("event_name") != "pull_request":
+            known = pull_request_payload(1)
+            for part in rest[1:]:
+                if not isinstance(known, dict) or part not in known:
+                    raise WorkflowError(f"unknown property in expression: {path!r}")
+                known = known[part]
             return None
         for part in rest:
             if root == "github" and part not in value:
