@@ -85,7 +85,7 @@ def test_search_finds_the_page(search_page, web, query, expected):
 SLOW_WORKER = """(() => {
   const add = Worker.prototype.addEventListener;
   Worker.prototype.addEventListener = function (type, listener, options) {
-    const late = type === 'message' ? event => setTimeout(() => listener.call(this, event), 600) : listener;
+    const late = type === 'message' ? event => setTimeout(() => listener.call(this, event), 300) : listener;
     return add.call(this, type, late, options);
   };
 })();"""
@@ -93,7 +93,7 @@ SLOW_WORKER = """(() => {
 
 def test_each_query_reads_its_own_results_not_the_previous_ones(browser, web):
     """A word no page has finds nothing right after a query that found pages, and the other way
-    round, with the worker answering late: what the wait reads is this query's answer."""
+    round, with the worker answering 300 ms late: what the wait reads is this query's answer."""
     page = browser.new_page()
     page.add_init_script(SLOW_WORKER)
     page.goto(web.base, wait_until="networkidle")

@@ -12,7 +12,7 @@ import pytest
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions.events import happen, schedule
+from tests.github_actions.events import SENDING, happen, schedule
 from tests.github_actions.hosting import export
 from tests.github_actions.pull_requests import site_url
 from tests.helpers import scheduled_for_today_and_tomorrow, site_files
@@ -25,7 +25,7 @@ DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 def test_the_morning_build_publishes_todays_newsletter_and_holds_tomorrows(tmp_path):
     origin, today, tomorrow = scheduled_for_today_and_tomorrow(tmp_path / "origin")
 
-    started = happen(origin, tmp_path / "run", schedule())
+    started = happen(origin, tmp_path / "run", schedule(), SENDING)
     assert set(started) == {DEPLOY.name}, "GitHub starts only deploy.yml on the schedule"
     jobs, runner = started[DEPLOY.name].jobs, started[DEPLOY.name].runner
     build = jobs["build"]

@@ -69,6 +69,8 @@ def test_an_event_starts_the_workflows_whose_triggers_take_it(tmp_path):
         happen(origin, tmp_path / "11", dispatch("main.yml"))
     with pytest.raises(WorkflowError, match="does not start"):
         happen(origin, tmp_path / "12", schedule(), leave_out={("main.yml", "proef"): "niet nodig"})
+    with pytest.raises(WorkflowError, match="only with the reason why"):
+        happen(origin, tmp_path / "13", schedule(), leave_out={("ochtend.yml", "proef"): ""})
 
 
 def test_what_the_stand_in_does_not_model_is_refused(tmp_path):

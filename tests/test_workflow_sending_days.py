@@ -28,7 +28,7 @@ from cultuurregio.project import ROOT
 from cultuurregio.publiceren.localserver import SiteServer
 from cultuurregio.site.common.dates import TIMEZONE
 from tests.github_actions import Runner, commit, git, origin_repository
-from tests.github_actions.events import CHECK_OF_MAIN, dispatch, happen, push, run_folder, schedule
+from tests.github_actions.events import CHECK_AND_SUITE, dispatch, happen, push, run_folder, schedule
 from tests.github_actions.morning_post import BY_HAND, DEPLOY, MANUAL, MARKED, SECRETS, SEND, to, yesterday
 from tests.github_actions.repository import ledger, ledger_file
 from tests.github_actions.runner import ARTIFACTS
@@ -68,7 +68,7 @@ def test_each_newsletter_goes_as_itself_on_its_day_whenever_it_was_merged(tmp_pa
         published.unlink(missing_ok=True)
         published.symlink_to(run_folder(tmp_path / name, "deploy.yml") / ARTIFACTS / "site")
         happened = push(origin, "main", main) if kind == "push" else schedule()
-        started = happen(origin, tmp_path / name, happened, CHECK_OF_MAIN if kind == "push" else {},
+        started = happen(origin, tmp_path / name, happened, CHECK_AND_SUITE if kind == "push" else {},
                          secrets={**SECRETS, "SMTP_PORT": str(server.port)})
         assert set(started) == ({"check.yml", "deploy.yml"} if kind == "push" else {"deploy.yml"}), \
             f"on {happened}, GitHub starts check.yml and deploy.yml on a push to main, deploy.yml on the schedule"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import TIMEZONE
-from tests.github_actions.events import CHECK_OF_MAIN, SUITE, Event, Run, happen, pull_request, push
+from tests.github_actions.events import CHECK_AND_SUITE, SENDING, SUITE, Event, Run, happen, pull_request, push
 from tests.github_actions.hosting import Hosting
 from tests.github_actions.runner import Job, Runner
 from tests.helpers import POSTS, newsletter
@@ -85,10 +85,10 @@ def pull_request_from_open_to_close(folder: Path) -> dict[int, State]:
     before = hosting.tip(branch)
     hosting.pull_request(NUMBER, lambda work: (work / POSTS / f"{TODAY:%Y-%m}-proefnummer.md").unlink(),
                          "Het proefnummer niet")
-    step(2, (push(origin, branch, before), {}), (pull_request(origin, NUMBER, "synchronize"), CHECK_OF_MAIN))
+    step(2, (push(origin, branch, before), {}), (pull_request(origin, NUMBER, "synchronize"), CHECK_AND_SUITE))
     before = hosting.tip("main")
     hosting.merge(NUMBER)
-    step(3, (push(origin, "main", before), CHECK_OF_MAIN))
+    step(3, (push(origin, "main", before), CHECK_AND_SUITE | SENDING))
     step(4, (pull_request(origin, NUMBER, "closed"), {}))
     return states
 
