@@ -28,6 +28,10 @@ FOCUS_STATE = """() => {
 }"""
 
 
+AFTER_TWO_FRAMES = f"""() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+  done(({FOCUS_STATE})()))))"""
+
+
 # Material fades focus rings, permalinks and the skip link in; the end state is what counts.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -45,9 +49,9 @@ def tab_stops(page, limit: int = 250) -> list[dict]:
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        # Material reacts to focus a frame later (search opens when its box gets focus).
-        page.wait_for_timeout(50)
-        state = page.evaluate(FOCUS_STATE)
+        # Material reacts to focus a frame later (search opens when its box gets focus): read the
+        # focus after two frames have been drawn, in the same call.
+        state = page.evaluate(AFTER_TWO_FRAMES)
         if state is None or (stops and state == stops[0]):
             break
         stops.append(state)

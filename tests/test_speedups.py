@@ -84,11 +84,11 @@ EFFECTS = {
     "template:partials/nav.html": lambda config, counts: (partial_reused("partials/nav.html")(config, counts)
                                                           and counts["navigation item rendered"] > 0),
     "template:partials/tabs.html": partial_reused("partials/tabs.html"),
-    # The partials are reached by {% include %}, and through the cache: Jinja's include still
-    # calls root_render_func, and never Template.render() (so that one needs no guard).
+    # The partials are reached by {% include %} (never by Template.render(), so that one needs no
+    # guard), and through the cache: the search form and the palette toggles, rendered once.
     "jinja2.compiler:CodeGenerator.visit_Include": lambda config, counts: (
-        counts["partials/nav.html via include"] > 0 and counts["partials/tabs.html via include"] > 0
-        and counts["partials/nav.html via render()"] == 0 and counts["partials/search.html reused"] > 0),
+        counts["partials/search.html rendered"] == 1 and counts["partials/search.html reused"] > 0
+        and counts["partials/palette.html rendered"] == 1 and counts["partials/palette.html reused"] > 0),
 }
 
 

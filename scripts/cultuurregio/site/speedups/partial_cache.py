@@ -27,7 +27,6 @@ caches them itself. `BLOG_SPEEDUP=uit` builds without it, as without blog_speedu
 
 from __future__ import annotations
 
-import sys
 from typing import Callable, Iterator
 
 from jinja2 import Environment
@@ -93,10 +92,6 @@ class PartialCache:
 
     def _cached(self, name: str, render: Callable[[Context], Iterator[str]], key_of: Callable[[Context], tuple | None]):
         def cached(context: Context) -> Iterator[str]:
-            # The build reaches these partials only through {% include %}, whose compiled code calls
-            # root_render_func (the guard of visit_Include in speedups/__init__.py); never through
-            # Template.render(), so that one needs no guard. Counted by the caller, for that guard.
-            COUNTS[f"{name} via {'render()' if sys._getframe(1).f_code.co_name == 'render' else 'include'}"] += 1
             key = key_of(context)
             if key is None:
                 yield from render(context)
