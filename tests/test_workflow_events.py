@@ -59,6 +59,11 @@ def test_an_event_starts_the_workflows_whose_triggers_take_it(tmp_path):
     assert started(origin, tmp_path / "5", push(origin, "wijziging", before)) == {"docs.yml"}
     change_on(origin, "intern", "docs/intern/notities.md")
     assert started(origin, tmp_path / "6", push(origin, "intern", before)) == set()
+    # A new branch: its changes against where it left main, not every file it holds.
+    change_on(origin, "nieuw-intern", "docs/intern/meer.md")
+    assert started(origin, tmp_path / "6b", push(origin, "nieuw-intern")) == set()
+    change_on(origin, "nieuw-docs", "docs/ander.md")
+    assert started(origin, tmp_path / "6c", push(origin, "nieuw-docs")) == {"docs.yml"}
     change_on(origin, "gh-pages", "docs/site.md")
     assert started(origin, tmp_path / "7", push(origin, "gh-pages", before)) == set()
     git(origin, "merge", "--quiet", "--ff-only", "wijziging")

@@ -60,10 +60,18 @@ def _git(origin: Path, *arguments: str) -> str:
 
 
 def push(origin: Path, branch: str, before: str | None = None) -> Event:
-    """A push of `branch` (already in the origin), which moved it from `before` (None: a new branch)."""
+    """A push of `branch` (already in the origin), which moved it from `before` (None: a new branch).
+    Its changed files as GitHub's `paths` filter takes them: against `before`; for a new branch,
+    against the parent of the oldest commit it brought (on no other branch)."""
     after = _git(origin, "rev-parse", f"refs/heads/{branch}").strip()
-    changed = _git(origin, "diff", "--name-only", before, after) if before else \
-        _git(origin, "ls-tree", "-r", "--name-only", after)
+    if before is None:
+        brought = _git(origin, "rev-list", "--reverse", after, "--not", f"--exclude={branch}",
+                       "--branches").split()
+        parents = _git(origin, "rev-list", "--parents", "-n", "1", brought[0]).split()[1:] if brought else [after]
+        changed = _git(origin, "diff", "--name-only", parents[0], after) if parents else \
+            _git(origin, "ls-tree", "-r", "--name-only", after)
+    else:
+        changed = _git(origin, "diff", "--name-only", before, after)
     return Event("push", f"refs/heads/{branch}", payload={"before": before or "0" * 40, "after": after},
                  changed=tuple(changed.split()))
 
