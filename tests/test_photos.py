@@ -20,8 +20,7 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 
 
 def phone_photo(path, size=(2400, 1800)) -> None:
-    """Like a phone's: landscape pixels to be turned (orientation 6), GPS, XMP. Larger than the
-    largest width either way, so every width is made; `make bench` times 12-megapixel ones."""
+    """Like a phone's: to be turned (orientation 6), GPS, XMP, larger than the largest width either way."""
     image = Image.merge("RGB", [Image.linear_gradient("L").resize(size), Image.effect_noise(size, 40),
                                 Image.linear_gradient("L").rotate(90).resize(size)])
     exif = Image.Exif()
