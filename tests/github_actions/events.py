@@ -14,13 +14,13 @@ a trigger or a filter the stand-in does not model is refused, never ignored."""
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from tests.github_actions.expressions import WorkflowError
+from tests.github_actions.repository import git
 from tests.github_actions.runner import Job, Runner
 from tests.github_actions.stand_ins import pull_request_payload
 
@@ -55,23 +55,19 @@ class Event:
         return " ".join(filter(None, (self.name, action, self.ref, self.workflow)))
 
 
-def _git(origin: Path, *arguments: str) -> str:
-    return subprocess.run(["git", *arguments], cwd=origin, capture_output=True, text=True, check=True).stdout
-
-
 def push(origin: Path, branch: str, before: str | None = None) -> Event:
     """A push of `branch` (already in the origin), which moved it from `before` (None: a new branch).
     Its changed files as GitHub's `paths` filter takes them: against `before`; for a new branch,
     against the parent of the oldest commit it brought (on no other branch)."""
-    after = _git(origin, "rev-parse", f"refs/heads/{branch}").strip()
+    after = git(origin, "rev-parse", f"refs/heads/{branch}").strip()
     if before is None:
-        brought = _git(origin, "rev-list", "--reverse", after, "--not", f"--exclude={branch}",
+        brought = git(origin, "rev-list", "--reverse", after, "--not", f"--exclude={branch}",
                        "--branches").split()
-        parents = _git(origin, "rev-list", "--parents", "-n", "1", brought[0]).split()[1:] if brought else [after]
-        changed = _git(origin, "diff", "--name-only", parents[0], after) if parents else \
-            _git(origin, "ls-tree", "-r", "--name-only", after)
+        parents = git(origin, "rev-list", "--parents", "-n", "1", brought[0]).split()[1:] if brought else [after]
+        changed = git(origin, "diff", "--name-only", parents[0], after) if parents else \
+            git(origin, "ls-tree", "-r", "--name-only", after)
     else:
-        changed = _git(origin, "diff", "--name-only", before, after)
+        changed = git(origin, "diff", "--name-only", before, after)
     return Event("push", f"refs/heads/{branch}", payload={"before": before or "0" * 40, "after": after},
                  changed=tuple(changed.split()))
 
@@ -79,7 +75,7 @@ def push(origin: Path, branch: str, before: str | None = None) -> Event:
 def pull_request(origin: Path, number: int, action: str, fork: bool = False, base: str = "main") -> Event:
     """Pull request `number` (its refs/pull/N/merge in the origin) opened, synchronize(d), reopened or closed."""
     ref = f"refs/pull/{number}/merge"
-    changed = _git(origin, "diff", "--name-only", f"refs/heads/{base}...{ref}")
+    changed = git(origin, "diff", "--name-only", f"refs/heads/{base}...{ref}")
     return Event("pull_request", ref, base, pull_request_payload(number, action, fork), tuple(changed.split()))
 
 
@@ -185,9 +181,8 @@ def workflows_of(origin: Path, folder: Path, ref: str) -> Path:
     """The event's commit's .github/workflows/, as files (GitHub reads them from that commit)."""
     target = folder / "workflows" / ".github" / "workflows"
     target.mkdir(parents=True)
-    for name in _git(origin, "ls-tree", "--name-only", f"{ref}:.github/workflows").split():
-        (target / name).write_bytes(subprocess.run(["git", "show", f"{ref}:.github/workflows/{name}"], cwd=origin,
-                                                   capture_output=True, check=True).stdout)
+    for name in git(origin, "ls-tree", "--name-only", f"{ref}:.github/workflows").split():
+        (target / name).write_text(git(origin, "show", f"{ref}:.github/workflows/{name}"), encoding="utf-8")
     return target
 
 
