@@ -8,6 +8,7 @@
 #   make nieuwsbrief TITEL="..."   (or samenwerking, bijeenkomst) start new content
 #   make lighthouse  benchmark: Lighthouse scores of three pages
 #   make lock    refresh requirements*.lock after changing pyproject.toml
+#   make beheer-bijwerken  the web editor's files in docs/beheer/ from the version package-lock.json pins
 
 PYTHON ?= python3
 VENV   := .venv
@@ -18,7 +19,7 @@ UV     := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
 # Material prints a notice about its successor on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build voorbeeld test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum
+.PHONY: serve build voorbeeld test test-snel check lock clean browser java node lighthouse bench nieuwsbrief samenwerking bijeenkomst bouwdatum beheer-bijwerken
 
 # uv from PyPI by the hashes in requirements-uv.lock, with the pip that comes with Python.
 .uv/bin/uv: requirements-uv.lock
@@ -136,6 +137,12 @@ bench: $(VENV)/.test-installed browser
 # uv keeps the versions already in a lock unless pyproject.toml asks for others; the last lock
 # is uv itself, at the version the test lock holds, for machines that do not have it yet.
 LOCK := $(UV) pip compile --quiet --generate-hashes
+# The web editor (Sveltia CMS) is served from the site: its files in docs/beheer/ are made from
+# the npm package at the version and sha512 package-lock.json pins (README, "De webeditor").
+# To update: npm install --save-exact --save-dev --ignore-scripts @sveltia/cms@<versie>, then this.
+beheer-bijwerken: $(VENV)/.test-installed node_modules/.installed
+	$(BIN)/python -m cultuurregio.redactie.web_editor
+
 lock: | $(UV)
 	$(LOCK) -o requirements.lock pyproject.toml
 	$(LOCK) --extra test -o requirements-test.lock pyproject.toml

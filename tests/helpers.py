@@ -110,11 +110,12 @@ def heading(tag) -> str:
 
 def site_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site (found by walking site/). Not the newsletters' e-mail
-    editions: mails, with the published site's absolute addresses, tested as such in
-    tests/test_mail_edition.py and tests/test_photos.py."""
+    editions (mails, tested in test_mail_edition.py and test_photos.py), nor the web editor's
+    page, Sveltia CMS's screens (tested in test_web_editor.py)."""
     from cultuurregio.site.mail.edition import EDITION
+    from tests.web_editor import EDITOR_PAGE
 
-    return [path for path in sorted(site.rglob("*.html")) if path.name != EDITION]
+    return [p for p in sorted(site.rglob("*.html")) if p.name != EDITION and p.relative_to(site).as_posix() != EDITOR_PAGE]
 
 
 def page_urls(site: Path, base: str) -> list[str]:

@@ -18,7 +18,7 @@ on_env      Material's inline scripts noted for the policy (filter eigen_scripts
 on_page_context  per page: no table of contents for a few headings, the category feed
             to announce, the schema.org data;
 on_post_build  the calendar files, the finished feed, the search index, security.txt, the
-            e-mail editions, the PDF.
+            e-mail editions, the web editor's configuration, the PDF.
 
 Priorities are explicit, so the order of the plugins in mkdocs.yml decides nothing:
 the checks run before every plugin, scheduling before the blog plugin reads its posts,
@@ -51,12 +51,13 @@ from cultuurregio.site.common.problems import not_built
 from cultuurregio.site.common.templates import theme_templates, without_theme_files
 from cultuurregio.site.content.staleness import stale_content
 from cultuurregio.site.guards import library_messages
-from cultuurregio.site.guards.security_policy import FILTER, PLACEHOLDER, InlineScripts, with_policy
+from cultuurregio.site.guards.security_policy import EDITOR_POLICY, FILTER, PLACEHOLDER, InlineScripts, with_policy
 from cultuurregio.site.guards.validation import Checked, check_site
 from cultuurregio.site.mail.edition import EDITION
 from cultuurregio.site.media.video import PLAYER_HOSTS
 from cultuurregio.site.outputs import structured_data
 from cultuurregio.site.outputs.category_feeds import CategoryFeed, category_feeds, write_category_feeds
+from cultuurregio.site.outputs.editor_config import write_editor_config
 from cultuurregio.site.outputs.feeds import finish_feed
 from cultuurregio.site.outputs.ical import write_calendars
 from cultuurregio.site.outputs.search_index import add_folded_words
@@ -180,6 +181,7 @@ def on_env(env, config, files):
     env.globals["categoriefeeds"] = _feeds
     # Filled in per page (on_post_page); not in the preview, whose live reload is an inline script.
     env.globals["beveiligingsbeleid"] = None if _serving else PLACEHOLDER
+    env.globals["beheerbeleid"] = EDITOR_POLICY
     env.globals["feedbestand"] = feed_files(config)[0]
     # For pages rendered without on_page_context (404.html): the site's card, no date.
     env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}
@@ -235,6 +237,7 @@ def on_post_build(config):
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     write_security_txt(site, site_url, _pages.contact, content.beveiligingsmelding, _today)
     _pages.editions.write(site)
+    write_editor_config(site, config)
     if _preview:
         empty_sitemap(site)
     _pages.photos.remove_originals()

@@ -81,3 +81,26 @@ def with_policy(output: str, script_digests: list[str], frame_hosts: set[str]) -
     if marker not in output:
         return output
     return output.replace(marker, f'content="{policy(script_digests, frame_hosts)}"', 1)
+
+
+# The web editor's page (/beheer/, overrides/beheer/index.html) has a policy of its own: the
+# editor is Sveltia CMS, served from the site (cultuurregio/redactie/web_editor.py). Each
+# source beyond the public pages' is there for a reason:
+EDITOR_POLICY = "; ".join([
+    "default-src 'self'",
+    # Its code from the site only; WebAssembly (its own decoders, for an iPhone's HEIC photo
+    # and for WebP) is compiled, never `eval`. No 'unsafe-eval'.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    # Svelte sets style attributes on the editor's elements (the sizes of panes and menus).
+    "style-src 'self' 'unsafe-inline'",
+    # A chosen photo is shown from memory (blob:) before it is saved; the signed-in editor's
+    # picture comes from GitHub.
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+    # GitHub's API, only after signing in: reading the repository and proposing the change.
+    # data: is read by the editor itself (its built-in pictures; no request leaves).
+    "connect-src 'self' data: https://api.github.com",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])

@@ -1,0 +1,166 @@
+"""The web editor's configuration (/beheer/config.yml), made from the JSON schemas and mkdocs.yml.
+
+The schemas are the one source of the rules (site/content/schema.py); the editor's forms are
+made from them at every build, so the two cannot differ: a field's label, its hint (the
+schema's `description`), whether it is required, its pattern with the Dutch message, its
+choices (`enum`, and the newsletter categories of mkdocs.yml). A new required field in a
+schema is a required field in the form at the next build.
+
+Sveltia CMS reads this file (its own schema: node_modules/@sveltia/cms/schema/sveltia-cms.json,
+against which tests/test_web_editor.py validates it). Its fields are required unless they
+say `required: false`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from cultuurregio.site.content.schema import SCHEMA_DIR
+
+# The data files the editor offers, in the order of its menu (file, schema).
+DATA_FILES = ("agenda", "samenwerkingen", "gemeenten", "themas", "werkgroepen", "tijdlijn", "organisatie",
+              "verzending")
+POSTS = "docs/nieuwsbrief/posts"
+# The icons the configuration names (Material Symbols); web_editor.py keeps them in the icon font.
+ICONS = frozenset({"mail", "database"})
+# Labels for the front matter's English keys (Material's blog reads them as they are).
+LABELS = {
+    "date": "Datum", "created": "Verschijningsdatum", "updated": "Bijgewerkt op",
+    "slug": "Slug (het laatste deel van het adres)", "title": "Titel", "description": "Beschrijving",
+    "categories": "Categorieën", "authors": "Auteurs", "draft": "Concept",
+    "automatisch_versturen": "Vanzelf versturen op de verschijningsdatum", "themas": "Thema's",
+}
+# What the history and the pull requests say, in Dutch ({{...}} are filled in by the editor).
+COMMIT_MESSAGES = {
+    "create": "{{collection}} toegevoegd: “{{slug}}”",
+    "update": "{{collection}} bijgewerkt: “{{slug}}”",
+    "delete": "{{collection}} verwijderd: “{{slug}}”",
+    "uploadMedia": "Bestand toegevoegd: “{{path}}”",
+    "deleteMedia": "Bestand verwijderd: “{{path}}”",
+}
+# Shared definitions (common.schema.json) written over more lines than one.
+LONG_TEXT = "common.schema.json#/$defs/tekst"
+
+
+@cache
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _resolve(node: dict, home: str) -> tuple[dict, str | None, str]:
+    """A schema node with its `$ref` (and a shared definition's `allOf`) taken in, the node's
+    own keys winning; the reference it came from; the schema its own references are in."""
+    ref = node.get("$ref")
+    if ref is None:
+        return node, None, home
+    file, _, pointer = ref.partition("#")
+    target_home = file.removesuffix(".schema.json") if file else home
+    target = _schema(target_home)
+    for part in pointer.strip("/").split("/"):
+        target = target[part]
+    merged, _, _ = _resolve(target, target_home)
+    for part in merged.pop("allOf", []):
+        merged = {**_resolve(part, target_home)[0], **merged}
+    full_ref = f"{target_home}.schema.json#{pointer}"
+    return {**merged, **{k: v for k, v in node.items() if k != "$ref"}}, full_ref, target_home
+
+
+def label(name: str) -> str:
+    return LABELS.get(name) or name.replace("_", " ").capitalize()
+
+
+def field(name: str, node: dict, required: bool, home: str, choices: dict[str, list[str]]) -> dict:
+    """The editor's field for the schema property `name`."""
+    spec, ref, home = _resolve(node, home)
+    out: dict = {"name": name, "label": label(name)}
+    types = spec.get("type", "string")
+    types = [types] if isinstance(types, str) else types
+    if "enum" in spec or name in choices:
+        out["widget"] = "select"
+        out["options"] = spec.get("enum") or choices[name]
+        if "array" in types:
+            out["multiple"] = True
+    elif "boolean" in types:
+        out["widget"] = "boolean"
+    elif "object" in types:
+        out["widget"] = "object"
+        out["fields"] = fields(spec, home, choices)
+    elif "array" in types:
+        out["widget"] = "list"
+        items, _, items_home = _resolve(spec.get("items", {}), home)
+        if items.get("type") == "object":
+            out["fields"] = fields(items, items_home, choices)
+        else:
+            out["field"] = field(name, spec.get("items", {}), True, home, choices) | {"label": label(name)}
+        if spec.get("minItems"):
+            out["min"] = spec["minItems"]
+    else:
+        out["widget"] = "text" if ref == LONG_TEXT else "string"
+        if "pattern" in spec:
+            out["pattern"] = [spec["pattern"], spec.get("patternErrorMessage", "")]
+    if not required or "null" in types:
+        out["required"] = False
+    if spec.get("description"):
+        out["hint"] = spec["description"]
+    return out
+
+
+def fields(schema: dict, home: str, choices: dict[str, list[str]]) -> list[dict]:
+    required = set(schema.get("required", []))
+    return [field(name, node, name in required, home, choices) for name, node in schema.get("properties", {}).items()]
+
+
+def data_file(name: str) -> dict:
+    schema = _schema(name)
+    return {"name": name, "label": schema["title"], "file": f"data/{name}.yml", "fields": fields(schema, name, {})}
+
+
+def newsletters(categories: list[str]) -> dict:
+    schema = _schema("nieuwsbrief")
+    front = fields(schema, "nieuwsbrief", {"categories": categories})
+    return {
+        "name": "nieuwsbrief", "label": "Nieuwsbrieven", "label_singular": "Nieuwsbrief", "icon": "mail",
+        "folder": POSTS, "extension": "md", "format": "frontmatter", "create": True,
+        # Photos sit next to the newsletter that shows them (CONTRIBUTING, "Een foto toevoegen").
+        "media_folder": "", "public_folder": "",
+        "fields": [*front, {"name": "body", "label": "Tekst", "widget": "markdown"}],
+    }
+
+
+def editor_config(config) -> dict:
+    """The configuration for the site that `config` (mkdocs.yml, as MkDocs loaded it) builds."""
+    blog = config.plugins["material/blog"].config
+    site_path = urlsplit(config.site_url or "/").path
+    return {
+        "app_title": f"Beheer – {config.site_name}",
+        "backend": {
+            "name": "github", "repo": config.repo_name, "branch": "main",
+            # Signing in with a token needs no server of our own (README, "De webeditor"); the
+            # OAuth button would go through Netlify's server, so it is not offered.
+            "auth_methods": ["token"],
+            "commit_messages": COMMIT_MESSAGES,
+        },
+        # Each new or changed entry on its own branch with a pull request: the checks and the
+        # preview apply before anything is published, and publishing stays a merge.
+        "publish_mode": "editorial_workflow",
+        "site_url": config.site_url,
+        "logo_url": f"{site_path}assets/logo.svg",
+        "media_folder": "docs/assets",
+        "public_folder": f"{site_path}assets",
+        "collections": [
+            newsletters(list(blog.categories_allowed)),
+            {"name": "gegevens", "label": "Gegevens", "icon": "database",
+             "files": [data_file(name) for name in DATA_FILES]},
+        ],
+    }
+
+
+def write_editor_config(site: Path, config) -> None:
+    text = yaml.safe_dump(editor_config(config), allow_unicode=True, sort_keys=False, width=120)
+    (site / "beheer").mkdir(exist_ok=True)
+    (site / "beheer" / "config.yml").write_text(text, encoding="utf-8")

@@ -1,0 +1,100 @@
+"""Helpers for the web editor's tests (tests/test_web_editor.py): its Dutch words, its forms'
+required fields, and a local repository handed to it in Chromium.
+
+Sveltia CMS works on a local repository through the File System Access API: "Werken met een
+lokale repository" asks for a folder with `showDirectoryPicker()`. A test cannot answer a
+native dialog, so the page gets a folder of Chromium's own private file system (the origin
+private file system, a real directory handle) filled with the repository's files; whatever
+the editor writes there is read back into a copy of the project.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from cultuurregio.project import ROOT
+
+# The web editor's page: Sveltia CMS's screens, held to their own rules, not the site's pages'.
+EDITOR_PAGE = "beheer/index.html"
+LOCALE = ROOT / "node_modules" / "@sveltia" / "cms" / "locales" / "nl.json"
+REPOSITORY = "website"
+# What the editor's configuration reaches (and a `.git` folder: it checks for one).
+PARTS = ("data", "docs/nieuwsbrief")
+
+PICKER = f"""
+window.showDirectoryPicker = async () =>
+  (await navigator.storage.getDirectory()).getDirectoryHandle("{REPOSITORY}");
+"""
+
+FILL = """async ([name, files]) => {
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(name, {recursive: true}).catch(() => {});
+  const repository = await root.getDirectoryHandle(name, {create: true});
+  await repository.getDirectoryHandle(".git", {create: true});
+  for (const [path, data] of Object.entries(files)) {
+    const parts = path.split("/");
+    let folder = repository;
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+    const writable = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+    await writable.close();
+  }
+}"""
+
+READ = """async (name) => {
+  const files = {};
+  const walk = async (folder, prefix) => {
+    for await (const [entry, handle] of folder.entries()) {
+      if (handle.kind === "directory") { await walk(handle, prefix + entry + "/"); continue; }
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let text = ""; for (const b of bytes) text += String.fromCharCode(b);
+      files[prefix + entry] = btoa(text);
+    }
+  };
+  await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle(name), "");
+  return files;
+}"""
+
+
+def words() -> dict[str, str]:
+    """The Dutch words of the editor's interface, as its package ships them."""
+    return json.loads(LOCALE.read_text(encoding="utf-8"))
+
+
+def hand_repository(page, project: Path) -> dict[str, bytes]:
+    """Put the files of `project` the editor works on in the page's private file system."""
+    files = {p.relative_to(project).as_posix(): p.read_bytes()
+             for part in PARTS for p in sorted((project / part).rglob("*")) if p.is_file()}
+    page.evaluate(FILL, [REPOSITORY, {path: base64.b64encode(data).decode() for path, data in files.items()}])
+    return files
+
+
+def repository_files(page) -> dict[str, bytes]:
+    """The files as the editor left them (without the empty `.git`)."""
+    return {path: base64.b64decode(data) for path, data in page.evaluate(READ, REPOSITORY).items()}
+
+
+def required_fields(fields: list[dict], prefix: str = "") -> set[str]:
+    """The dotted names of the fields a form requires (Sveltia: required unless it says not)."""
+    names = set()
+    for field in fields:
+        name = prefix + field["name"]
+        if field.get("required", True):
+            names.add(name)
+        names |= required_fields(field.get("fields", []), name + ".")
+    return names
+
+
+def schema_required(schema: dict, resolve, prefix: str = "") -> set[str]:
+    """The dotted names a JSON schema requires a value for, through objects and lists of objects
+    (a required key that may be null, an address not known yet, may stay empty)."""
+    names = set()
+    for name, node in schema.get("properties", {}).items():
+        node = resolve(node)
+        if name in schema.get("required", []) and "null" not in node.get("type", []):
+            names.add(prefix + name)
+        inner = resolve(node.get("items", {})) if node.get("type") == "array" else node
+        names |= schema_required(inner, resolve, prefix + name + ".")
+    return names
