@@ -52,7 +52,16 @@ def test_theme_pages_list_their_collaborations_and_only_those(pages, content):
     for thema in content.themas:
         article = pages[f"themas/{thema['slug']}/index.html"].select_one(".md-content")
         shown = {card.h3["id"] for card in article.select(".cr-kaart--samenwerking")}
-        assert shown == {s["slug"] for s in content.samenwerkingen if thema["slug"] in s["themas"]}
+        assert shown == {s["slug"] for s in content.samenwerkingen if thema["slug"] in s["themas"] and not s["voorbeeld"]}
+
+
+def test_a_municipality_lists_its_real_collaborations_and_no_placeholder(pages, content):
+    """An editors' placeholder (voorbeeld: true) is not a municipality's collaboration."""
+    article = pages["gemeenten/index.html"].select_one(".md-content")
+    for gemeente in content.gemeenten:
+        links = {a["href"].rsplit("#", 1)[1] for a in article.find(id=gemeente["slug"]).select(".cr-gemeente__samenwerkingen a")}
+        real = {s["slug"] for s in content.samenwerkingen if gemeente["slug"] in s["gemeenten"] and not s["voorbeeld"]}
+        assert links == real, gemeente["slug"]
 
 
 def test_the_timeline_shows_every_step_in_date_order(pages, content):

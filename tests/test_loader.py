@@ -163,3 +163,15 @@ def test_stale_content_is_pointed_out_without_stopping_anything(project):
     assert {re.search(r"stap '([^']+)'", n.message)[1] for n in notes if "stap '" in n.message} == stale
     assert len([n for n in notes if "invulvoorbeeld" in n.message]) == len(examples)
     assert all(re.match(r"^data/\w+\.yml:\d+: let op: ", n.as_line("let op: ")) for n in notes)
+
+
+def test_a_placeholder_collaboration_belongs_to_no_theme_or_municipality(data):
+    """Test-made: a real collaboration beside a placeholder with the same theme and municipality."""
+    items = [{"slug": slug, "titel": slug, "samenvatting": "Tekst.", "partners": ["Een organisatie"],
+              "gemeenten": ["almelo"], "themas": ["tijd-en-ruimte"], **extra}
+             for slug, extra in (("echt", {}), ("plaatshouder", {"voorbeeld": True}))]
+    (data / "samenwerkingen.yml").write_text(yaml.safe_dump({"samenwerkingen": items}), encoding="utf-8")
+    content = load_content(data)
+    assert [i["slug"] for i in content.samenwerkingen] == ["echt", "plaatshouder"]
+    assert [i["slug"] for i in content.samenwerkingen_met(gemeente="almelo")] == ["echt"]
+    assert [i["slug"] for i in content.samenwerkingen_met(thema="tijd-en-ruimte")] == ["echt"]

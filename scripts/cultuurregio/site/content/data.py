@@ -76,10 +76,13 @@ class Content:
         return coming, past[::-1]
 
     def samenwerkingen_met(self, thema: str | None = None, gemeente: str | None = None):
+        """The real collaborations of a theme or a municipality. An editors' placeholder
+        (`voorbeeld: true`) is no fact about either: it shows only on /samenwerkingen/, marked."""
         return [
             item
             for item in self.samenwerkingen
-            if (thema is None or thema in item["themas"])
+            if not item.get("voorbeeld")
+            and (thema is None or thema in item["themas"])
             and (gemeente is None or gemeente in item["gemeenten"])
         ]
 
