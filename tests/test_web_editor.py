@@ -12,14 +12,13 @@ from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
-import yaml
 
 from cultuurregio.project import ROOT, read_config
 from cultuurregio.redactie import web_editor
 from cultuurregio.site.content.schema import SCHEMA_DIR
 from cultuurregio.site.guards.security_policy import EDITOR_POLICY
 from cultuurregio.site.outputs.editor_config import DATA_FILES, editor_config
-from tests.web_editor import EDITOR_PAGE, PICKER, hand_repository, required_fields, schema_required, words
+from tests.web_editor import EDITOR_PAGE, PICKER, hand_repository, required_fields, schema_required, word
 
 FILES = ROOT / web_editor.TARGET
 FIRST_LOAD_LIMIT = 800_000  # bytes as they travel (gzip where GitHub Pages compresses)
@@ -123,7 +122,7 @@ def test_the_editor_page_is_dutch_noindex_and_outside_the_site(site, pages):
     assert '<html lang="nl">' in page and 'name="robots" content="noindex, nofollow"' in page
     assert f'http-equiv="Content-Security-Policy" content="{EDITOR_POLICY}"' in page
     assert "'unsafe-eval'" not in EDITOR_POLICY
-    assert yaml.safe_load((site / "beheer/config.yml").read_text(encoding="utf-8")) == editor_config(read_config())
+    assert json.loads((site / "beheer/config.json").read_text(encoding="utf-8")) == editor_config(read_config())
     assert "beheer" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not any(doc["location"].startswith("beheer") for doc in
                    json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
@@ -140,7 +139,7 @@ def first_load(browser, web, locale: str):
     page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
     page.on("requestfinished", lambda r: requests.append(r))
     page.goto(web.base + "beheer/", wait_until="networkidle")
-    page.get_by_role("button", name=words()["work_with_local_repo"]).wait_for()
+    page.get_by_role("button", name=word("work_with_local_repo")).wait_for()
     return context, page, messages, requests
 
 
@@ -148,9 +147,8 @@ def first_load(browser, web, locale: str):
 def test_the_editor_loads_in_dutch_from_the_site_alone(browser, web, locale):
     context, page, messages, requests = first_load(browser, web, locale)
     try:
-        dutch = words()
         for key in ("work_with_local_repo", "sign_in_using_access_token"):
-            assert page.get_by_role("button", name=dutch[key]).is_visible()
+            assert page.get_by_role("button", name=word(key)).is_visible()
         assert page.evaluate("document.documentElement.lang") == "nl"
         assert messages == []
         origin = urlsplit(web.base).netloc
@@ -178,7 +176,7 @@ def test_the_editor_opens_a_local_repository_with_its_newsletters(browser, web, 
     try:
         page.goto(web.base + "beheer/")
         files = hand_repository(page, ROOT)
-        page.get_by_role("button", name=words()["work_with_local_repo"]).click()
+        page.get_by_role("button", name=word("work_with_local_repo")).click()
         posts = [p for p in files if p.startswith("docs/nieuwsbrief/posts/") and p.endswith(".md")]
         headings = [next(line[2:] for line in files[p].decode().splitlines() if line.startswith("# ")) for p in posts]
         for heading in headings:

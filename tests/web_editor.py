@@ -14,6 +14,8 @@ import base64
 import json
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from cultuurregio.project import ROOT
 
 # The web editor's page: Sveltia CMS's screens, held to their own rules, not the site's pages'.
@@ -58,9 +60,12 @@ READ = """async (name) => {
 }"""
 
 
-def words() -> dict[str, str]:
-    """The Dutch words of the editor's interface, as its package ships them."""
-    return json.loads(LOCALE.read_text(encoding="utf-8"))
+def word(key: str) -> str:
+    """A Dutch text of the editor's interface, as its package ships it (`validation.value_missing`)."""
+    found = json.loads(LOCALE.read_text(encoding="utf-8"))
+    for part in key.split("."):
+        found = found[part]
+    return found
 
 
 def hand_repository(page, project: Path) -> dict[str, bytes]:
@@ -98,3 +103,70 @@ def schema_required(schema: dict, resolve, prefix: str = "") -> set[str]:
         inner = resolve(node.get("items", {})) if node.get("type") == "array" else node
         names |= schema_required(inner, resolve, prefix + name + ".")
     return names
+
+
+def open_local_repository(browser, base: str, project: Path):
+    """The editor in a fresh Chromium context, on a local repository holding `project`'s files;
+    the page, and the files as they were handed over."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 1000})
+    context.add_init_script(PICKER)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.goto(base + "beheer/")
+    files = hand_repository(page, project)
+    page.get_by_role("button", name=word("work_with_local_repo")).click()
+    return context, page, files
+
+
+def text_field(page, label: str):
+    return page.get_by_role("group", name=f"Veld “\u2068{label}\u2069”")
+
+
+def insert_block(page, label: str, block: str) -> None:
+    """A block of the text field `label` from its "Invoegen" menu (beheer/onderdelen.js)."""
+    text_field(page, label).get_by_role("button", name="Invoegen").click()
+    page.get_by_role("menuitem", name=block).click()
+
+
+def add_photo(page, photo: Path, description: str, maker: str) -> None:
+    """A photo block at the end of the text: the file uploaded as an editor would, then its words."""
+    insert_block(page, "Tekst", "Foto")
+    page.get_by_role("button", name="Bladeren").last.click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("dialog").get_by_role("button", name="Uploaden").click()
+    chooser.value.set_files(photo)
+    # Chosen once it is listed (under the web name the editor gives it) and the button is enabled.
+    web_name = photo.name.lower().replace(" ", "-")
+    page.get_by_role("dialog").get_by_text(web_name).first.wait_for()
+    insert = page.get_by_role("dialog").get_by_role("button", name="Invoegen")
+    expect(insert).to_be_enabled()
+    insert.click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    page.get_by_text(web_name).last.wait_for()
+    page.get_by_role("textbox", name="Wat er op de foto te zien is").last.fill(description)
+    page.get_by_role("textbox", name="Maker").last.fill(maker)
+
+
+def write_back(page, project: Path, before: dict[str, bytes]) -> dict[str, bytes]:
+    """What the editor changed in its repository, written into `project`."""
+    changed = {path: data for path, data in repository_files(page).items() if before.get(path) != data}
+    for path, data in changed.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_bytes(data)
+    return changed
+
+
+def field(page, key: str):
+    """The form field at `key` (`gemeenten.6.tekst`). A long list draws only the items in view,
+    so the form is scrolled, as an editor would, until the field is there."""
+    # The form's fields are named for screen readers ("Veld …"); the preview beside it has the same keys.
+    section = page.locator(f'section[aria-label][data-key-path="{key}"]')
+    page.locator(f'section[aria-label][data-key-path^="{key.split(".")[0]}."]').first.hover()
+    for _ in range(100):
+        if section.count():
+            return section.first
+        page.mouse.wheel(0, 500)
+        page.wait_for_timeout(50)
+    raise AssertionError(f"het veld {key} verschijnt niet in het formulier")

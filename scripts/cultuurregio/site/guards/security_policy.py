@@ -97,8 +97,9 @@ EDITOR_POLICY = "; ".join([
     # picture comes from GitHub.
     "img-src 'self' data: blob: https://avatars.githubusercontent.com",
     # GitHub's API, only after signing in: reading the repository and proposing the change.
-    # data: is read by the editor itself (its built-in pictures; no request leaves).
-    "connect-src 'self' data: https://api.github.com",
+    # data: and blob: are read by the editor itself (its built-in pictures, a photo just
+    # chosen); no request leaves the browser.
+    "connect-src 'self' data: blob: https://api.github.com",
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

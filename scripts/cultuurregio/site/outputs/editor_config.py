@@ -1,4 +1,4 @@
-"""The web editor's configuration (/beheer/config.yml), made from the JSON schemas and mkdocs.yml.
+"""The web editor's configuration (/beheer/config.json), made from the JSON schemas and mkdocs.yml.
 
 The schemas are the one source of the rules (site/content/schema.py); the editor's forms are
 made from them at every build, so the two cannot differ: a field's label, its hint (the
@@ -25,7 +25,11 @@ from cultuurregio.site.content.schema import SCHEMA_DIR
 # The data files the editor offers, in the order of its menu (file, schema).
 DATA_FILES = ("agenda", "samenwerkingen", "gemeenten", "themas", "werkgroepen", "tijdlijn", "organisatie",
               "verzending")
+DATA_LABELS = {"agenda": "Agenda", "samenwerkingen": "Samenwerkingen", "gemeenten": "Gemeenten", "themas": "Thema's",
+               "werkgroepen": "Werkgroepen", "tijdlijn": "Tijdlijn", "organisatie": "Organisatie",
+               "verzending": "Nieuwsbrief per e-mail"}
 POSTS = "docs/nieuwsbrief/posts"
+CONFIG_FILE = "config.json"
 # The icons the configuration names (Material Symbols); web_editor.py keeps them in the icon font.
 ICONS = frozenset({"mail", "database"})
 # Labels for the front matter's English keys (Material's blog reads them as they are).
@@ -95,10 +99,17 @@ def field(name: str, node: dict, required: bool, home: str, choices: dict[str, l
         items, _, items_home = _resolve(spec.get("items", {}), home)
         if items.get("type") == "object":
             out["fields"] = fields(items, items_home, choices)
+            # Each item of a list named in the form by its name or title, not by its number.
+            label_field = next((f for f in ("naam", "titel", "slug") if f in items.get("properties", {})), None)
+            if label_field:
+                out["summary"] = "{{fields.%s}}" % label_field
         else:
             out["field"] = field(name, spec.get("items", {}), True, home, choices) | {"label": label(name)}
         if spec.get("minItems"):
             out["min"] = spec["minItems"]
+    elif spec.get("format") == "date":
+        # A date picker that writes what the schema asks: JJJJ-MM-DD.
+        out.update(widget="datetime", time_format=False, format="YYYY-MM-DD")
     else:
         out["widget"] = "text" if ref == LONG_TEXT else "string"
         if "pattern" in spec:
@@ -117,24 +128,52 @@ def fields(schema: dict, home: str, choices: dict[str, list[str]]) -> list[dict]
 
 def data_file(name: str) -> dict:
     schema = _schema(name)
-    return {"name": name, "label": schema["title"], "file": f"data/{name}.yml", "fields": fields(schema, name, {})}
+    return {"name": name, "label": DATA_LABELS[name], "file": f"data/{name}.yml",
+            "fields": fields(schema, name, {})}
 
 
-def newsletters(categories: list[str]) -> dict:
+# The newsletter's text: the site's own blocks (beheer/onderdelen.js) instead of a bare image,
+# which the build would refuse without its maker.
+# The editor does not hold a block's own fields to "required" when the entry is saved, so the
+# text as a whole is: a photo without its description, file or maker is refused in the form.
+# (The build refuses it too, and more: site/media/image_checks.py.)
+PHOTO_INCOMPLETE = "Een foto mist wat erop te zien is, het bestand of de maker: vul bij elke foto alle drie in."
+COMPLETE_PHOTOS = r"^(?![\s\S]*(?:!\[\s*\]\(|!\[[^\]\n]*\]\(\s*\)|\n(?:Foto|Beeld):[ \t]*(?:\n|$)))[\s\S]*$"
+BODY = {"name": "body", "label": "Tekst", "widget": "markdown", "linked_images": False,
+        "pattern": [COMPLETE_PHOTOS, PHOTO_INCOMPLETE],
+        "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],
+        "editor_components": ["foto", "meer"]}
+
+
+def newsletters(categories: list[str], authors: list[str]) -> dict:
     schema = _schema("nieuwsbrief")
-    front = fields(schema, "nieuwsbrief", {"categories": categories})
+    front = {f["name"]: f for f in fields(schema, "nieuwsbrief", {"categories": categories, "authors": authors})}
+    # The title comes first and is asked for: the address and the file name are made from it.
+    # (A newsletter may also carry its title as its first heading, `# ...`; the editor writes
+    # it in the front matter, where the site reads it just as well.)
+    title = {**front.pop("title"), "hint": "De kop van de nieuwsbrief. Het adres en de bestandsnaam worden ervan gemaakt."}
+    title.pop("required")
+    # Filled in from the title when the newsletter is first saved (beheer/start.js), then never changed.
+    slug = {"name": "slug", "label": front.pop("slug")["label"], "widget": "hidden"}
+    date = front.pop("date")
     return {
         "name": "nieuwsbrief", "label": "Nieuwsbrieven", "label_singular": "Nieuwsbrief", "icon": "mail",
         "folder": POSTS, "extension": "md", "format": "frontmatter", "create": True,
+        "identifier_field": "title",
+        "slug": {"template": "{{title}}", "editable": False},
+        "path": "{{fields.date.created | date('YYYY-MM')}}-{{slug}}",
         # Photos sit next to the newsletter that shows them (CONTRIBUTING, "Een foto toevoegen").
         "media_folder": "", "public_folder": "",
-        "fields": [*front, {"name": "body", "label": "Tekst", "widget": "markdown"}],
+        "fields": [title, date, slug, *front.values(), BODY],
     }
 
 
 def editor_config(config) -> dict:
     """The configuration for the site that `config` (mkdocs.yml, as MkDocs loaded it) builds."""
     blog = config.plugins["material/blog"].config
+    # The blog's authors (their file was checked before anything renders: site/content/newsletters.py).
+    authors_file = Path(config.docs_dir) / blog.blog_dir / ".authors.yml"
+    authors = sorted((yaml.safe_load(authors_file.read_text(encoding="utf-8")) or {}).get("authors", {}))
     site_path = urlsplit(config.site_url or "/").path
     return {
         "app_title": f"Beheer – {config.site_name}",
@@ -151,9 +190,18 @@ def editor_config(config) -> dict:
         "site_url": config.site_url,
         "logo_url": f"{site_path}assets/logo.svg",
         "media_folder": "docs/assets",
+        # Slugs as the site makes them (Python-Markdown's slugify): "Ideeën" -> "ideeen".
+        "slug": {"encoding": "ascii", "clean_accents": True},
         "public_folder": f"{site_path}assets",
+        # A phone's photo name ("IMG 2041.JPG") becomes a web name ("img-2041.jpg"); the build
+        # refuses a photo over 20 MB, so the form refuses it first.
+        # No stock photos (other hosts, and not ours to publish): photos come from the editor.
+        "media_libraries": {"default": {"config": {"slugify_filename": True, "max_file_size": 20_000_000}},
+                            "stock_assets": {"providers": []}},
+        # Written as our files are: an optional field left empty is left out, lists indented.
+        "output": {"omit_empty_optional_fields": True, "yaml": {"indent_sequences": True}},
         "collections": [
-            newsletters(list(blog.categories_allowed)),
+            newsletters(list(blog.categories_allowed), authors),
             {"name": "gegevens", "label": "Gegevens", "icon": "database",
              "files": [data_file(name) for name in DATA_FILES]},
         ],
@@ -161,6 +209,8 @@ def editor_config(config) -> dict:
 
 
 def write_editor_config(site: Path, config) -> None:
-    text = yaml.safe_dump(editor_config(config), allow_unicode=True, sort_keys=False, width=120)
+    """/beheer/config.json, which the editor's page names (overrides/beheer/index.html). JSON, not
+    the usual config.yml: GitHub Pages sends JSON compressed, and the first load counts."""
+    text = json.dumps(editor_config(config), ensure_ascii=False, indent=1)
     (site / "beheer").mkdir(exist_ok=True)
-    (site / "beheer" / "config.yml").write_text(text, encoding="utf-8")
+    (site / "beheer" / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
