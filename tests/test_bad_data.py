@@ -36,8 +36,7 @@ def missing_field(data):
 
 
 def wrong_type(data):
-    return "werkgroepen.yml", replace_value(data / "werkgroepen.yml", ("werkgroepen", 0, "organisaties"),
-                                            "Twentse Schouwburg")
+    return "werkgroepen.yml", add_field(data / "werkgroepen.yml", ("werkgroepen", 0), "organisaties: Twentse Schouwburg")
 
 
 def impossible_date(data):
@@ -59,8 +58,8 @@ def unknown_theme(data):
 
 
 def unknown_municipality(data):
-    return "samenwerkingen.yml", replace_value(data / "samenwerkingen.yml", ("samenwerkingen", 0, "gemeenten"),
-                                               "[enschde]")
+    return "samenwerkingen.yml", replace_value(data / "samenwerkingen.yml", ("samenwerkingen", 0, "gemeenten", 0),
+                                               "enschde")
 
 
 def unknown_map_code(data):

@@ -3,6 +3,7 @@ and workflows that pass the linters."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -89,12 +90,16 @@ def test_every_data_file_is_valid_against_its_schema(name):
     assert not errors, [e.message for e in errors]
 
 
-def test_every_data_file_points_editors_to_its_schema():
-    for name in LISTS:
-        first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# yaml-language-server: $schema=")
-        target = (ROOT / "data" / first.split("$schema=", 1)[1]).resolve()
-        assert target == (SCHEMA_DIR / f"{name}.schema.json").resolve(), first
+def test_vs_code_knows_each_data_file_by_its_schema():
+    """The web editor writes no comments, so the schema is named in .vscode/settings.json and the
+    Codespace's settings, not on each file's first line."""
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    codespace = json.loads((ROOT / ".devcontainer/devcontainer.json").read_text(encoding="utf-8"))
+    assert codespace["customizations"]["vscode"]["settings"]["yaml.schemas"] == settings
+    data_files = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").glob("*.yml"))
+    assert sorted(settings.values()) == data_files
+    for schema, data in settings.items():
+        assert (ROOT / schema).resolve() == (SCHEMA_DIR / f"{Path(data).stem}.schema.json").resolve(), data
 
 
 def test_every_edit_link_leads_to_a_file_in_the_repository(pages, config):

@@ -89,8 +89,8 @@ def test_the_edition_is_a_preview_out_of_search_the_sitemap_and_the_feeds(site, 
 
 def test_with_todays_data_check_says_what_sending_needs(site):
     data = yaml.safe_load((ROOT / "data" / "verzending.yml").read_text(encoding="utf-8"))
-    empty = [key for key in ("antwoordadres", "lijstadres", "afmelden") if not data[key]]
-    empty += ["afzender"] if not data["afzender"]["adres"] else []
+    empty = [key for key in ("antwoordadres", "lijstadres", "afmelden") if not data.get(key)]
+    empty += ["afzender"] if not data["afzender"].get("adres") else []
     result = check(ROOT)
     notes = [line for line in result.stdout.splitlines() if line.startswith("data/verzending.yml:")]
     assert len(notes) == len(empty) and all("let op:" in note for note in notes), result.stdout

@@ -34,6 +34,7 @@ from tests.github_actions.preview_flow import (
     pull_request_from_open_to_close,
 )
 from tests.github_actions.pull_requests import listed, site_url
+from tests.web_editor import EDITOR_PAGE
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +51,8 @@ def ok(state: State) -> None:
 
 
 def html_pages(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.html"))
+    """The pages, not the web editor's: noindex everywhere and without a banner (test_web_editor.py)."""
+    return sorted(p for p in folder.rglob("*.html") if not p.as_posix().endswith("/" + EDITOR_PAGE))
 
 
 def preview_address() -> str:

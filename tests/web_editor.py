@@ -163,10 +163,48 @@ def field(page, key: str):
     so the form is scrolled, as an editor would, until the field is there."""
     # The form's fields are named for screen readers ("Veld …"); the preview beside it has the same keys.
     section = page.locator(f'section[aria-label][data-key-path="{key}"]')
-    page.locator(f'section[aria-label][data-key-path^="{key.split(".")[0]}."]').first.hover()
+    page.locator(f'section[aria-label][data-key-path^="{key.split(".")[0]}"]').first.wait_for()
+    # The form is the left half of the window (open_local_repository: 1280 pixels wide).
+    page.mouse.move(300, 600)
     for _ in range(100):
         if section.count():
             return section.first
         page.mouse.wheel(0, 500)
         page.wait_for_timeout(50)
     raise AssertionError(f"het veld {key} verschijnt niet in het formulier")
+
+
+def open_entry(page, collection: str, entry: str) -> None:
+    """An entry by its address in the editor (`#/collections/<collection>/entries/<entry>`),
+    by way of the collection list, so the form is drawn afresh."""
+    page.evaluate("location.hash = '#/collections/nieuwsbrief'")
+    page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+    page.evaluate(f"location.hash = '#/collections/{collection}/entries/{entry}'")
+
+
+# One file of the private file system; null while the editor is writing it (during a write the
+# browser lets no one read the file, or the editor has just removed it to write it anew).
+READ_ONE = """async ([name, path]) => {
+  try {
+    let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+    const parts = path.split("/");
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+    const bytes = new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1))).getFile()).arrayBuffer());
+    let text = ""; for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  } catch (error) {
+    if (error.name === "NotReadableError" || error.name === "NotFoundError") return null;
+    throw error;
+  }
+}"""
+
+
+def save_file(page, path: str, previous: bytes) -> bytes:
+    """Save the entry open in the editor; the file `path` once the editor has written it anew."""
+    page.get_by_role("button", name=word("save")).click()
+    for _ in range(200):
+        found = page.evaluate(READ_ONE, [REPOSITORY, path])
+        if found is not None and base64.b64decode(found) != previous:
+            return base64.b64decode(found)
+        page.wait_for_timeout(50)
+    raise AssertionError(f"de editor schreef {path} niet")

@@ -25,23 +25,28 @@ const photoFields = [
     name: "maker",
     label: "Maker",
     widget: "string",
-    hint: "De naam van de fotograaf (het onderschrift wordt 'Foto: …'). Gebruik alleen foto's waarvan de maker toestemming gaf.",
+    hint: "De naam van de fotograaf of maker. Gebruik alleen beelden waarvan de maker toestemming gaf.",
   },
+  // "Foto" for a new photo; an existing caption's own word ("Beeld: …") is kept as it is.
+  { name: "soort", widget: "hidden", default: "Foto" },
 ];
 
-const photo = ({ bestand, beschrijving, maker }) =>
-  `![${beschrijving}](${bestand})\n/// caption\nFoto: ${maker}\n///`;
+// The words the build accepts before the maker's name (site/media/image_checks.py, MAKER).
+const KINDS = ["Foto", "Beeld", "Illustratie", "Tekening", "Ontwerp"];
+
+const photo = ({ bestand, beschrijving, maker, soort }) =>
+  `![${beschrijving}](${bestand})\n/// caption\n${soort || "Foto"}: ${maker}\n///`;
 
 registerEditorComponent({
   id: "foto",
   label: "Foto",
   icon: "photo",
   fields: photoFields,
-  pattern: /^!\[([^\]\n]*)\]\(([^)\s]+)\)\n\/\/\/ caption\nFoto: ([^\n]*)\n\/\/\/$/m,
-  fromBlock: (match) => ({ beschrijving: match[1], bestand: match[2], maker: match[3] }),
+  pattern: new RegExp(`^!\\[([^\\]\\n]*)\\]\\(([^)\\s]*)\\)\\n/// caption\\n(${KINDS.join("|")}): ([^\\n]*)\\n///$`, "m"),
+  fromBlock: (match) => ({ beschrijving: match[1], bestand: match[2], soort: match[3], maker: match[4] }),
   toBlock: photo,
-  toPreview: ({ bestand, beschrijving, maker }) =>
-    `<figure><img src="${escape(bestand)}" alt="${escape(beschrijving)}"><figcaption>Foto: ${escape(maker)}</figcaption></figure>`,
+  toPreview: ({ bestand, beschrijving, maker, soort }) =>
+    `<figure><img src="${escape(bestand)}" alt="${escape(beschrijving)}"><figcaption>${escape(soort || "Foto")}: ${escape(maker)}</figcaption></figure>`,
 });
 
 registerEditorComponent({

@@ -55,15 +55,17 @@ def read_mail_settings(data_dir: Path, site_name: str) -> tuple[MailSettings, li
     if document is None or problems:
         return MailSettings(site_name), problems, []
     data = document.data
-    settings = MailSettings(data["afzender"]["naam"], data["afzender"]["adres"], data["antwoordadres"],
-                            data["lijstadres"], data["aanmelden"], data["afmelden"], data.get("redactieadres"))
+    # An address not known yet is left out (or, as before the web editor, left empty).
+    settings = MailSettings(data["afzender"]["naam"], data["afzender"].get("adres"), data.get("antwoordadres"),
+                            data.get("lijstadres"), data.get("aanmelden"), data.get("afmelden"),
+                            data.get("redactieadres"))
     notes = []
     for path, what in NEEDED.items():
         value = data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
         if not value:
-            notes.append(Problem(name, document.line(path), f"{what} is nog leeg; de e-mailversie van de "
+            notes.append(Problem(name, document.line(path), f"{what} is nog niet ingevuld; de e-mailversie van de "
                                                              "nieuwsbrieven staat op de site, maar versturen kan "
                                                              "pas als dit is ingevuld"))
     return settings, [], notes

@@ -138,7 +138,7 @@ def data_file(name: str) -> dict:
 # text as a whole is: a photo without its description, file or maker is refused in the form.
 # (The build refuses it too, and more: site/media/image_checks.py.)
 PHOTO_INCOMPLETE = "Een foto mist wat erop te zien is, het bestand of de maker: vul bij elke foto alle drie in."
-COMPLETE_PHOTOS = r"^(?![\s\S]*(?:!\[\s*\]\(|!\[[^\]\n]*\]\(\s*\)|\n(?:Foto|Beeld):[ \t]*(?:\n|$)))[\s\S]*$"
+COMPLETE_PHOTOS = r"^(?![\s\S]*(?:!\[\s*\]\(|!\[[^\]\n]*\]\(\s*\)|\n(?:Foto|Beeld|Illustratie|Tekening|Ontwerp):[ \t]*(?:\n|$)))[\s\S]*$"
 BODY = {"name": "body", "label": "Tekst", "widget": "markdown", "linked_images": False,
         "pattern": [COMPLETE_PHOTOS, PHOTO_INCOMPLETE],
         "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],
