@@ -45,11 +45,13 @@ MANIFEST = "BRON.json"
 # Widgets this site does not configure, whose libraries the editor imports only when shown.
 LEFT_OUT = ("@shikijs/*", "leaflet", "leaflet/*", "terra-draw", "terra-draw-leaflet-adapter", "svgo/browser")
 ICON_FONT = re.compile(r"material-symbols-outlined-.*\.woff2$")
-# Where the bundle would still reach another host, and what it reaches instead. Each must be
-# found exactly once (an upgrade that moves one stops `make beheer-bijwerken`, to be looked at
-# again); remove one when the package no longer needs it.
+# What the bundle would do that this site does not allow, and what it does instead. Each text
+# must be found exactly once (an upgrade that moves one stops `make beheer-bijwerken`, to be
+# looked at again); remove one when the package no longer needs it.
 # - Its interface's stylesheet names the fonts on jsdelivr as well as in the package: the
 #   package's own copies, relative to /beheer/ (the page the stylesheet is in).
+# - Its own viewport meta forbids zooming in (maximum-scale=1): an editor must be able to enlarge
+#   the text (WCAG 1.4.4; axe: meta-viewport).
 # - Every five minutes it asks githubstatus.com (Atlassian's Statuspage, another party)
 #   whether GitHub has an outage; from the start, signed in or not. The answer "no outage"
 #   is read from a data: address instead, so no request leaves.
@@ -58,6 +60,7 @@ FONTS = {"source-sans-3:vf@5.3.0/latin-wght-normal": "source-sans-3-latin-wght-n
          "material-symbols-outlined:vf@5.3.7/latin-wght-normal": "material-symbols-outlined-latin-wght-normal-_Z1IJPLg"}
 REPLACEMENTS = {
     **{f"https://cdn.jsdelivr.net/fontsource/fonts/{cdn}.woff2": f"assets/{local}.woff2" for cdn, local in FONTS.items()},
+    '"initial-scale=1","maximum-scale=1",': '"initial-scale=1",',
     # {"status":{"indicator":"none"}}, percent-encoded: it stands inside a quoted string.
     "https://www.githubstatus.com/api/v2/status.json":
         "data:application/json,%7B%22status%22:%7B%22indicator%22:%22none%22%7D%7D",

@@ -57,7 +57,7 @@ from cultuurregio.site.mail.edition import EDITION
 from cultuurregio.site.media.video import PLAYER_HOSTS
 from cultuurregio.site.outputs import structured_data
 from cultuurregio.site.outputs.category_feeds import CategoryFeed, category_feeds, write_category_feeds
-from cultuurregio.site.outputs.editor_config import write_editor_config
+from cultuurregio.site.outputs.editor_config import entry_links, write_editor_config
 from cultuurregio.site.outputs.feeds import finish_feed
 from cultuurregio.site.outputs.ical import write_calendars
 from cultuurregio.site.outputs.search_index import add_folded_words
@@ -182,6 +182,7 @@ def on_env(env, config, files):
     # Filled in per page (on_post_page); not in the preview, whose live reload is an inline script.
     env.globals["beveiligingsbeleid"] = None if _serving else PLACEHOLDER
     env.globals["beheerbeleid"] = EDITOR_POLICY
+    env.globals["webeditor"] = entry_links()
     env.globals["feedbestand"] = feed_files(config)[0]
     # For pages rendered without on_page_context (404.html): the site's card, no date.
     env.globals["deelbeeld"] = {**SHARE_CARD, "alt": config.site_name}

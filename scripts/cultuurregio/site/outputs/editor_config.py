@@ -214,3 +214,9 @@ def write_editor_config(site: Path, config) -> None:
     text = json.dumps(editor_config(config), ensure_ascii=False, indent=1)
     (site / "beheer").mkdir(exist_ok=True)
     (site / "beheer" / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def entry_links() -> dict:
+    """Where the pages' edit links open a form of the editor (overrides/partials/source-file.html)."""
+    return {"adres": "beheer/#/collections/", "nieuwsbrief": "nieuwsbrief/entries/",
+            "gegevens": {name: f"gegevens/entries/{name}" for name in DATA_FILES}}
