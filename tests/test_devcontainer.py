@@ -56,6 +56,12 @@ def test_its_commands_install_and_serve_the_site_here():
             except OSError:
                 time.sleep(1)
         assert '<html lang="nl"' in page and "Cultuurregio Twente" in page, server.stderr.read() if server.poll() else ""
+        # The web editor too, on the local repository (README, "De webeditor"): its page and its forms.
+        base = f"http://127.0.0.1:{CONFIG['forwardPorts'][0]}/beheer/"
+        with urllib.request.urlopen(base, timeout=5) as answer:
+            assert 'src="editor.js"' in answer.read().decode("utf-8")
+        with urllib.request.urlopen(base + "config.json", timeout=5) as answer:
+            assert json.load(answer)["backend"]["name"] == "github"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -52,6 +52,9 @@ ICON_FONT = re.compile(r"material-symbols-outlined-.*\.woff2$")
 #   package's own copies, relative to /beheer/ (the page the stylesheet is in).
 # - Its own viewport meta forbids zooming in (maximum-scale=1): an editor must be able to enlarge
 #   the text (WCAG 1.4.4; axe: meta-viewport).
+# - For fields this site does not use (code highlighting, maps) it would fetch code from unpkg.com;
+#   those addresses point into the site instead (at nothing it ships), so even `make serve`,
+#   which has no policy to refuse them, sends nothing elsewhere.
 # - Every five minutes it asks githubstatus.com (Atlassian's Statuspage, another party)
 #   whether GitHub has an outage; from the start, signed in or not. The answer "no outage"
 #   is read from a data: address instead, so no request leaves.
@@ -61,6 +64,8 @@ FONTS = {"source-sans-3:vf@5.3.0/latin-wght-normal": "source-sans-3-latin-wght-n
 REPLACEMENTS = {
     **{f"https://cdn.jsdelivr.net/fontsource/fonts/{cdn}.woff2": f"assets/{local}.woff2" for cdn, local in FONTS.items()},
     '"initial-scale=1","maximum-scale=1",': '"initial-scale=1",',
+    **{f"{quote}https://unpkg.com/{name}": f"{quote}./niet-meegeleverd/{name}"
+       for quote, name in (('"', "@shikijs"), ('"', "@sveltia/ui"), ('"', "@sveltia/cms"), ("`", "${e}"))},
     # {"status":{"indicator":"none"}}, percent-encoded: it stands inside a quoted string.
     "https://www.githubstatus.com/api/v2/status.json":
         "data:application/json,%7B%22status%22:%7B%22indicator%22:%22none%22%7D%7D",
