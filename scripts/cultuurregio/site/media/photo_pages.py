@@ -20,6 +20,7 @@ from cultuurregio.site.media.image_checks import RASTER, UNPUBLISHABLE, check_im
 from cultuurregio.site.media.photos import Counts, Photo, publish, rewrite, rewrite_tree
 
 IMAGE_SUFFIXES = RASTER | set(UNPUBLISHABLE)
+OWN_FILES = ("assets/", "beheer/")
 
 
 class PhotoPages:
@@ -28,10 +29,12 @@ class PhotoPages:
         self.site = Path(config.site_dir)
         # The images in docs/ by their address in the site, as every plugin left them in
         # on_files (the blog moves a newsletter's images out of its posts folder).
-        # docs/assets/ is the site's own (logo, the feed's image): published as it is.
+        # docs/assets/ is the site's own (logo, the feed's image), docs/beheer/ the web editor's
+        # (made by make beheer-bijwerken): published as they are, and no reason to look for
+        # photos in every page.
         self.images = {file.url: Path(file.abs_src_path) for file in files.media_files()
                        if Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES
-                       and not file.src_uri.startswith("assets/")}
+                       and not file.src_uri.startswith(OWN_FILES)}
         self.any_photo = any(path.suffix.lower() in RASTER for path in self.images.values())
         # BOUWCACHE=uit: every photo encoded anew, in a folder for this build only.
         self.cache = self.project / PHOTO_CACHE if caches_enabled() else Path(tempfile.mkdtemp(prefix="fotos-"))
