@@ -49,6 +49,7 @@ FUNCTIONS = [
                 "cultuurregio.site.media.photo_pages:PhotoPages.remove_originals"]),
     ("video's", ["cultuurregio.site.media.video:render_videos"]),
     ("kaart van Twente", ["cultuurregio.site.outputs.twente_map:draw"]),
+    ("formulieren van de webeditor", ["cultuurregio.site.outputs.editor_config:write_editor_config"]),
     ("agenda (ics)", ["cultuurregio.site.outputs.ical:write_calendars"]),
     ("gestructureerde gegevens", ["cultuurregio.site.outputs.structured_data:for_page"]),
 ]
