@@ -12,17 +12,29 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
+from playwright.sync_api import expect
 
 from cultuurregio.project import copy_project
 from cultuurregio.site.outputs.editor_config import PHOTO_INCOMPLETE
 from tests.helpers import build, check
-from tests.web_editor import add_photo, field, insert_block, open_local_repository, text_field, word, write_back
+from tests.web_editor import (
+    add_photo,
+    field,
+    insert_block,
+    open_entry,
+    open_local_repository,
+    save_file,
+    text_field,
+    word,
+    write_back,
+)
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # Scheduled: two months from today, so it is always in the future when the test runs.
 DAY = dt.date.today() + dt.timedelta(days=60)
 TITLE = "Ideeën uit Hengelo"
 SLUG = "ideeen-uit-hengelo"
+POST = f"docs/nieuwsbrief/posts/{DAY:%Y-%m}-{SLUG}.md"
 PHOTOS = [("IMG 2041.JPG", "Twee dansers op een podium in Hengelo", "Anna de Vries", (190, 80, 40)),
           ("IMG 2042.JPG", "Een koor zingt in een dorpskerk", "Bram Jansen", (40, 80, 190))]
 MEETING = {"slug": "netwerkavond-hengelo", "titel": "Netwerkavond: cultuur in Hengelo",
@@ -52,49 +64,55 @@ def new_newsletter(page, photos) -> None:
         add_photo(page, photos / name, description, maker)
 
 
-def save(page) -> None:
-    page.get_by_role("button", name=word("save")).click()
-    page.get_by_text("Item opgeslagen.").last.wait_for()
-
-
-def open_data_file(page, label: str) -> None:
-    page.get_by_text("Gegevens", exact=True).first.click()
-    page.get_by_text(label, exact=True).first.click()
-
-
 def fill(page, key: str, value: str) -> None:
-    field(page, key).locator("input, textarea").first.fill(value)
+    box = field(page, key).locator("input, textarea").first
+    box.fill(value)
+    expect(box).to_have_value(value)
 
 
 @pytest.fixture(scope="module")
 def edited(browser, web, tmp_path_factory):
-    """One editor's session: a newsletter with two photos, a meeting, a municipality's text."""
+    """One editor's work: a newsletter with two photos, a meeting, a municipality's text; each in
+    the editor opened anew on the repository as the last one left it."""
     folder = tmp_path_factory.mktemp("beheer")
     project = copy_project(folder / "project")
-    context, page, before = open_local_repository(browser, web.base, project)
-    try:
-        page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+    changed, errors = {}, []
+
+    def session(work) -> None:
+        context, page, before = open_local_repository(browser, web.base, project)
+        try:
+            page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+            work(page, before)
+            changed.update(write_back(page, project, before))
+            errors.extend(page.errors)
+        finally:
+            context.close()
+
+    def newsletter(page, before) -> None:
         new_newsletter(page, phone_photos(folder))
-        save(page)
-        open_data_file(page, "Agenda")
+        save_file(page, POST, b"")
+
+    def meeting(page, before) -> None:
+        open_entry(page, "gegevens", "agenda")
         index = len(yaml.safe_load((project / "data/agenda.yml").read_text(encoding="utf-8"))["bijeenkomsten"])
         page.get_by_role("button", name="\u2068Bijeenkomsten\u2069 toevoegen").last.click()
         for key, value in MEETING.items():
             fill(page, f"bijeenkomsten.{index}.{key}", value)
-        save(page)
-        open_data_file(page, "Gemeenten")
+        save_file(page, "data/agenda.yml", before["data/agenda.yml"])
+
+    def municipality(page, before) -> None:
+        open_entry(page, "gegevens", "gemeenten")
         municipalities = yaml.safe_load((project / "data/gemeenten.yml").read_text(encoding="utf-8"))["gemeenten"]
-        hengelo = [m["slug"] for m in municipalities].index("hengelo")
-        fill(page, f"gemeenten.{hengelo}.tekst", MUNICIPALITY_TEXT)
-        save(page)
-        changed = write_back(page, project, before)
-        yield {"project": project, "changed": changed, "errors": page.errors, "folder": folder}
-    finally:
-        context.close()
+        fill(page, f"gemeenten.{[m['slug'] for m in municipalities].index('hengelo')}.tekst", MUNICIPALITY_TEXT)
+        save_file(page, "data/gemeenten.yml", before["data/gemeenten.yml"])
+
+    for work in (newsletter, meeting, municipality):
+        session(work)
+    return {"project": project, "changed": changed, "errors": errors, "folder": folder}
 
 
 def test_the_editor_writes_the_newsletter_its_photos_and_the_data_files(edited):
-    post = f"docs/nieuwsbrief/posts/{DAY:%Y-%m}-{SLUG}.md"
+    post = POST
     assert set(edited["changed"]) == {post, "docs/nieuwsbrief/posts/img-2041.jpg", "docs/nieuwsbrief/posts/img-2042.jpg",
                                       "data/agenda.yml", "data/gemeenten.yml"}
     text = edited["changed"][post].decode("utf-8")

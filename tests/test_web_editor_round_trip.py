@@ -31,26 +31,28 @@ def first_field(path: Path) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def saved(browser, web, tmp_path_factory):
-    """Each file saved twice: with one field changed, then with it changed back."""
+    """Each file saved twice: with one field changed, then with it changed back. Each file in an
+    editor of its own, opened on the repository as it is."""
     project = copy_project(tmp_path_factory.mktemp("heen-en-terug") / "project")
-    context, page, before = open_local_repository(browser, web.base, project)
-    results = {}
-    try:
-        page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
-        for path in [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES)]:
-            collection, entry = ("nieuwsbrief", Path(path).stem) if path.endswith(".md") else ("gegevens", Path(path).stem)
+    results, errors = {}, []
+    for path in [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES)]:
+        context, page, before = open_local_repository(browser, web.base, project)
+        try:
+            page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+            collection = "nieuwsbrief" if path.endswith(".md") else "gegevens"
             key, name = first_field(project / path)
-            open_entry(page, collection, entry)
+            open_entry(page, collection, Path(path).stem)
             box = field(page, key).locator("input, textarea").first
             value = box.input_value()
             box.fill(value + " (gewijzigd)")
             changed = save_file(page, path, before[path])
-            open_entry(page, collection, entry)
+            open_entry(page, collection, Path(path).stem)
             field(page, key).locator("input, textarea").first.fill(value)
             results[path] = (before[path], changed, save_file(page, path, changed), name)
-        yield results, page.errors
-    finally:
-        context.close()
+            errors += page.errors
+        finally:
+            context.close()
+    return results, errors
 
 
 @pytest.mark.parametrize("path", [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES)])

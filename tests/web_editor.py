@@ -14,7 +14,7 @@ import base64
 import json
 from pathlib import Path
 
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError, expect
 
 from cultuurregio.project import ROOT
 
@@ -131,9 +131,15 @@ def insert_block(page, label: str, block: str) -> None:
 
 
 def add_photo(page, photo: Path, description: str, maker: str) -> None:
-    """A photo block at the end of the text: the file uploaded as an editor would, then its words."""
+    """A photo block at the end of the text: the file uploaded as an editor would, then its words.
+    Each step waits for what the editor draws, so the words land in this block, not the last one
+    drawn so far."""
+    descriptions = page.get_by_role("textbox", name="Wat er op de foto te zien is")
+    makers = page.get_by_role("textbox", name="Maker")
+    index = descriptions.count()
     insert_block(page, "Tekst", "Foto")
-    page.get_by_role("button", name="Bladeren").last.click()
+    expect(descriptions).to_have_count(index + 1)
+    page.get_by_role("button", name="Bladeren").last.click()  # the new block: the others have their file
     with page.expect_file_chooser() as chooser:
         page.get_by_role("dialog").get_by_role("button", name="Uploaden").click()
     chooser.value.set_files(photo)
@@ -145,8 +151,10 @@ def add_photo(page, photo: Path, description: str, maker: str) -> None:
     insert.click()
     expect(page.get_by_role("dialog")).to_have_count(0)
     page.get_by_text(web_name).last.wait_for()
-    page.get_by_role("textbox", name="Wat er op de foto te zien is").last.fill(description)
-    page.get_by_role("textbox", name="Maker").last.fill(maker)
+    descriptions.nth(index).fill(description)
+    makers.nth(index).fill(maker)
+    expect(descriptions.nth(index)).to_have_value(description)
+    expect(makers.nth(index)).to_have_value(maker)
 
 
 def write_back(page, project: Path, before: dict[str, bytes]) -> dict[str, bytes]:
@@ -175,11 +183,29 @@ def field(page, key: str):
 
 
 def open_entry(page, collection: str, entry: str) -> None:
-    """An entry by its address in the editor (`#/collections/<collection>/entries/<entry>`),
-    by way of the collection list, so the form is drawn afresh."""
-    page.evaluate("location.hash = '#/collections/nieuwsbrief'")
-    page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
-    page.evaluate(f"location.hash = '#/collections/{collection}/entries/{entry}'")
+    """An entry by its address in the editor (`#/collections/<collection>/entries/<entry>`), its
+    form drawn. From another entry it goes by way of the list of newsletters (straight from one
+    data file to the next the editor draws an empty form); after a save the editor may still be
+    on its way back to the list and take the address back: then it is asked again."""
+    target = f"#/collections/{collection}/entries/{entry}"
+    listing = "#/collections/nieuwsbrief"
+    form = page.locator("section[aria-label][data-key-path]").first
+    for _ in range(5):
+        try:
+            if not page.url.endswith(target):
+                if "/entries/" in page.url:
+                    page.evaluate(f"location.hash = '{listing}'")
+                    page.wait_for_url(lambda url: url.endswith(listing), timeout=5000)
+                    page.get_by_role("button", name="Nieuw").wait_for(timeout=5000)
+                page.evaluate(f"location.hash = '{target}'")
+            page.wait_for_url(lambda url: url.endswith(target), timeout=5000)
+            form.wait_for(timeout=5000)
+        except TimeoutError:
+            continue
+        page.wait_for_timeout(500)
+        if page.url.endswith(target) and form.count():
+            return
+    raise AssertionError(f"de editor opent {target} niet")
 
 
 # One file of the private file system; null while the editor is writing it (during a write the
