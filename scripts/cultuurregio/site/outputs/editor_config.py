@@ -67,7 +67,8 @@ def _resolve(node: dict, home: str) -> tuple[dict, str | None, str]:
     target = _schema(target_home)
     for part in pointer.strip("/").split("/"):
         target = target[part]
-    merged, _, _ = _resolve(target, target_home)
+    # A copy: the schemas are read once (cached) and must stay as they are.
+    merged = dict(_resolve(target, target_home)[0])
     for part in merged.pop("allOf", []):
         merged = {**_resolve(part, target_home)[0], **merged}
     full_ref = f"{target_home}.schema.json#{pointer}"
