@@ -86,11 +86,13 @@ def test_every_file_of_the_editor_is_listed_with_its_hash_and_licensed():
     assert {name.replace("/", "__") for name in manifest["pakketten_in_de_bundel"]} <= licences
 
 
-def test_the_configuration_is_valid_for_sveltia_cms():
+def sveltia_errors(config: dict) -> list[str]:
     rules = json.loads((ROOT / "node_modules/@sveltia/cms/schema/sveltia-cms.json").read_text(encoding="utf-8"))
-    config = editor_config(read_config())
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(rules).iter_errors(config)]
-    assert errors == []
+    return [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(rules).iter_errors(config)]
+
+
+def test_the_configuration_is_valid_for_sveltia_cms():
+    assert sveltia_errors(editor_config(read_config())) == []
 
 
 def test_every_field_a_schema_requires_is_required_in_its_form():
@@ -124,7 +126,16 @@ def test_the_editor_page_is_dutch_noindex_and_outside_the_site(site, pages):
     assert '<html lang="nl">' in page and 'name="robots" content="noindex, nofollow"' in page
     assert f'http-equiv="Content-Security-Policy" content="{EDITOR_POLICY}"' in page
     assert "'unsafe-eval'" not in EDITOR_POLICY
-    assert json.loads((site / "beheer/config.json").read_text(encoding="utf-8")) == editor_config(read_config())
+    built = json.loads((site / "beheer/config.json").read_text(encoding="utf-8"))
+    assert sveltia_errors(built) == []
+    # Each data file's preview is a page of the site that shows it (read from the pages as built).
+    shown = {form["file"]: form.pop("preview_path") for form in built["collections"][1]["files"] if "preview_path" in form}
+    page_forms = built["collections"].pop(2)
+    assert built == editor_config(read_config()) | {"collections": editor_config(read_config())["collections"][:2]}
+    assert page_forms["name"] == "paginas" and len(page_forms["files"]) > 10
+    assert {"data/agenda.yml", "data/gemeenten.yml", "data/werkgroepen.yml"} <= set(shown)
+    for file, path in shown.items():
+        assert file in (site / path / "index.html").read_text(encoding="utf-8"), (file, path)
     assert "beheer" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not any(doc["location"].startswith("beheer") for doc in
                    json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
@@ -201,11 +212,12 @@ def test_the_tool_refuses_a_bundle_that_moved_an_outside_address(tmp_path):
         web_editor.replace_outside_addresses(script)
 
 
-def test_each_newsletter_and_each_edited_data_file_links_to_its_form(pages):
-    """The pages' edit links offer the editor's form beside GitHub's screen."""
-    config = editor_config(read_config())
+def test_each_newsletter_page_and_edited_data_file_links_to_its_form(site, pages):
+    """The pages' edit links offer the editor's form beside GitHub's screen: each link names an
+    entry of the configuration as built."""
+    config = json.loads((site / "beheer/config.json").read_text(encoding="utf-8"))
     entries = {f"nieuwsbrief/entries/{p.stem}" for p in (ROOT / "docs/nieuwsbrief/posts").glob("*.md")} | {
-        f"gegevens/entries/{f['name']}" for c in config["collections"] for f in c.get("files", [])}
+        f"{c['name']}/entries/{f['name']}" for c in config["collections"] for f in c.get("files", [])}
     linked = {}
     for path, soup in pages.items():
         for a in soup.select(".cr-bewerken a.cr-webeditor"):
@@ -216,6 +228,13 @@ def test_each_newsletter_and_each_edited_data_file_links_to_its_form(pages):
     newsletters = {p for p in pages if p.startswith("nieuwsbrief/20") and p.count("/") == 4}
     assert newsletters and all(any(p in linked.get(e, ()) for e in entries) for p in newsletters)
     assert "gegevens/entries/agenda" in linked and "gegevens/entries/gemeenten" in linked
+    assert linked["paginas/entries/contact"] == {"contact/index.html"}
+    # Each ordinary page's form is the page's own file, previewed at the page's address, and
+    # linked from it (unless the page is only data: `alleen_gegevens`, it has no text to edit).
+    for form in next(c for c in config["collections"] if c["name"] == "paginas")["files"]:
+        assert (ROOT / form["file"]).is_file() and (site / form["preview_path"] / "index.html").is_file()
+        if "alleen_gegevens" not in {field["name"] for field in form["fields"]}:
+            assert f"paginas/entries/{form['name']}" in linked, form["file"]
 
 
 def test_the_editor_files_are_no_photos_of_the_site():

@@ -5,63 +5,25 @@ pages, feed and calendar a visitor gets. The content is the test's own."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from PIL import Image
 from playwright.sync_api import expect
 
 from cultuurregio.project import copy_project
 from cultuurregio.site.outputs.editor_config import PHOTO_INCOMPLETE
 from tests.helpers import build, check
-from tests.web_editor import (
-    add_photo,
-    field,
-    insert_block,
-    open_entry,
-    open_local_repository,
-    save_file,
-    text_field,
-    word,
-    write_back,
-)
+from tests.web_editor import field, insert_block, open_entry, open_local_repository, save_file, word, write_back
+from tests.web_editor_newsletter import AMSTERDAM, DAY, PHOTOS, POST, SLUG, TITLE, new_newsletter, phone_photos
 
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
-# Scheduled: two months from today, so it is always in the future when the test runs.
-DAY = dt.date.today() + dt.timedelta(days=60)
-TITLE = "Ideeën uit Hengelo"
-SLUG = "ideeen-uit-hengelo"
-POST = f"docs/nieuwsbrief/posts/{DAY:%Y-%m}-{SLUG}.md"
-PHOTOS = [("IMG 2041.JPG", "Twee dansers op een podium in Hengelo", "Anna de Vries", (190, 80, 40)),
-          ("IMG 2042.JPG", "Een koor zingt in een dorpskerk", "Bram Jansen", (40, 80, 190))]
 MEETING = {"slug": "netwerkavond-hengelo", "titel": "Netwerkavond: cultuur in Hengelo",
            "start": f"{DAY:%Y-%m-%d} 19:30", "doelgroep": "Iedereen die in Twente met cultuur werkt.",
            "beschrijving": "Een avond om elkaar te leren kennen.", "bijgewerkt": f"{dt.date.today():%Y-%m-%d}"}
 MUNICIPALITY_TEXT = "Hengelo werkt aan een netwerk van makers in de stad."
-
-
-def phone_photos(folder):
-    for name, _, _, colour in PHOTOS:
-        Image.new("RGB", (1600, 1200), colour).save(folder / name, quality=85)
-    return folder
-
-
-def new_newsletter(page, photos) -> None:
-    page.get_by_role("button", name="Nieuw").click()
-    page.get_by_role("textbox", name="Titel").fill(TITLE)
-    page.locator('section[data-key-path="date.created"] input').fill(f"{DAY:%Y-%m-%d}")
-    page.get_by_role("textbox", name="Beschrijving").fill("Wat er in Hengelo aan ideeën leeft, in twee foto's.")
-    page.get_by_role("checkbox", name="Proces").check()
-    page.get_by_role("checkbox", name="redactie").check()
-    page.get_by_role("switch", name="Vanzelf versturen op de verschijningsdatum").click()
-    text_field(page, "Tekst").locator('[contenteditable="true"]').first.click()
-    page.keyboard.type("Een inleiding over de ideeën uit Hengelo.")
-    insert_block(page, "Tekst", "Einde van de inleiding")
-    for name, description, maker, _ in PHOTOS:
-        add_photo(page, photos / name, description, maker)
+# A video without a picture before it (test content: an address of the form YouTube gives).
+VIDEO = ("https://www.youtube.com/watch?v=aqz-KE-bpKQ", "Dansers uit Hengelo op het podium")
 
 
 def fill(page, key: str, value: str) -> None:
@@ -90,6 +52,9 @@ def edited(browser, web, tmp_path_factory):
 
     def newsletter(page, before) -> None:
         new_newsletter(page, phone_photos(folder))
+        insert_block(page, "Tekst", "Video")
+        page.get_by_role("textbox", name="Adres van de video").fill(VIDEO[0])
+        page.get_by_role("textbox", name="Titel van de video").fill(VIDEO[1])
         save_file(page, POST, b"")
 
     def meeting(page, before) -> None:
@@ -120,6 +85,7 @@ def test_the_editor_writes_the_newsletter_its_photos_and_the_data_files(edited):
     for name, description, maker, _ in PHOTOS:
         photo = name.lower().replace(" ", "-")
         assert f"![{description}]({photo})\n/// caption\nFoto: {maker}\n///" in text
+    assert f"/// video | {VIDEO[0]}\n{VIDEO[1]}\n///" in text
     assert edited["errors"] == []
 
 
@@ -141,10 +107,13 @@ def built(edited):
 def test_the_site_shows_the_newsletter_with_its_photos_and_captions(built):
     page = BeautifulSoup((built / f"nieuwsbrief/{DAY:%Y/%m}/{SLUG}/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text(strip=True) == TITLE
-    figures = page.select(".md-content figure")
+    figures = page.select(".md-content figure:not(.cr-video)")
     assert [(f.img["alt"], f.figcaption.get_text(strip=True)) for f in figures] == [
         (description, f"Foto: {maker}") for _, description, maker, _ in PHOTOS]
     folder = built / f"nieuwsbrief/{DAY:%Y/%m}/{SLUG}"
+    video = page.select_one(".md-content figure.cr-video")
+    assert video.select_one(".cr-video__titel").get_text(strip=True) == VIDEO[1]
+    assert video.find("a", string="Bekijk op YouTube")["href"] == VIDEO[0]
     for figure in figures:  # the build's variants, never the phone's original
         assert (folder / figure.img["src"]).resolve().is_file()
         assert figure.img["src"].rsplit("/", 1)[-1] not in ("img-2041.jpg", "img-2042.jpg")

@@ -1,4 +1,4 @@
-"""Nothing lost on save: every newsletter and data file the web editor offers, saved by the real
+"""Nothing lost on save: every newsletter, data file and page the web editor offers, saved by the real
 editor in Chromium, changes only where the editor changed it. The files were written once by the
 editor itself (README, "De webeditor"), so a save writes them back as they are."""
 
@@ -11,15 +11,27 @@ import yaml
 
 from cultuurregio.project import ROOT, copy_project
 from cultuurregio.site.outputs.editor_config import DATA_FILES, POSTS
+from cultuurregio.site.outputs.editor_pages import page_entry
 from tests.web_editor import field, open_entry, open_local_repository, save_file
 
 NEWSLETTERS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / POSTS).glob("*.md"))
+# The pages the editor offers (editor_config.ordinary_pages: the navigation's, each with a title).
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md")
+               if not p.is_relative_to(ROOT / POSTS) and p.read_text(encoding="utf-8").startswith("---\ntitle: "))
+FILES = [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES), *PAGES]
+
+
+def entry(path: str) -> tuple[str, str]:
+    """The file's collection and entry in the editor's addresses."""
+    if path in PAGES:
+        return "paginas", page_entry(path.removeprefix("docs/"))
+    return ("nieuwsbrief" if path.endswith(".md") else "gegevens"), Path(path).stem
 
 
 def first_field(path: Path) -> tuple[str, str]:
     """The form's key of a field the test changes in this file, and that field's name."""
     if path.suffix == ".md":
-        return "description", "description"
+        return ("description", "description") if POSTS in path.as_posix() else ("title", "title")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     lists = [key for key, value in data.items() if isinstance(value, list) and value]
     if not lists:
@@ -35,18 +47,18 @@ def saved(browser, web, tmp_path_factory):
     editor of its own, opened on the repository as it is."""
     project = copy_project(tmp_path_factory.mktemp("heen-en-terug") / "project")
     results, errors = {}, []
-    for path in [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES)]:
+    for path in FILES:
         context, page, before = open_local_repository(browser, web.base, project)
         try:
             page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
-            collection = "nieuwsbrief" if path.endswith(".md") else "gegevens"
+            collection, name_in_editor = entry(path)
             key, name = first_field(project / path)
-            open_entry(page, collection, Path(path).stem)
+            open_entry(page, collection, name_in_editor)
             box = field(page, key).locator("input, textarea").first
             value = box.input_value()
             box.fill(value + " (gewijzigd)")
             changed = save_file(page, path, before[path])
-            open_entry(page, collection, Path(path).stem)
+            open_entry(page, collection, name_in_editor)
             field(page, key).locator("input, textarea").first.fill(value)
             results[path] = (before[path], changed, save_file(page, path, changed), name)
             errors += page.errors
@@ -55,7 +67,7 @@ def saved(browser, web, tmp_path_factory):
     return results, errors
 
 
-@pytest.mark.parametrize("path", [*NEWSLETTERS, *(f"data/{name}.yml" for name in DATA_FILES)])
+@pytest.mark.parametrize("path", FILES)
 def test_a_changed_field_changes_only_its_line_and_changing_it_back_restores_every_byte(saved, path):
     results, errors = saved
     original, changed, restored, name = results[path]

@@ -22,8 +22,9 @@ from cultuurregio.project import ROOT
 EDITOR_PAGE = "beheer/index.html"
 LOCALE = ROOT / "node_modules" / "@sveltia" / "cms" / "locales" / "nl.json"
 REPOSITORY = "website"
-# What the editor's configuration reaches (and a `.git` folder: it checks for one).
-PARTS = ("data", "docs/nieuwsbrief")
+# What the editor's configuration reaches (and a `.git` folder: it checks for one): the data, the
+# newsletters with their photos, the pages.
+PARTS = ("data/**/*", "docs/nieuwsbrief/**/*", "docs/**/*.md")
 
 PICKER = f"""
 window.showDirectoryPicker = async () =>
@@ -71,7 +72,7 @@ def word(key: str) -> str:
 def hand_repository(page, project: Path) -> dict[str, bytes]:
     """Put the files of `project` the editor works on in the page's private file system."""
     files = {p.relative_to(project).as_posix(): p.read_bytes()
-             for part in PARTS for p in sorted((project / part).rglob("*")) if p.is_file()}
+             for part in PARTS for p in sorted(project.glob(part)) if p.is_file()}
     page.evaluate(FILL, [REPOSITORY, {path: base64.b64encode(data).decode() for path, data in files.items()}])
     return files
 

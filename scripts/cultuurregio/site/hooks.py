@@ -238,7 +238,7 @@ def on_post_build(config):
     add_folded_words(site / SEARCH_INDEX_FILE, config.plugins["material/blog"].config.post_slugify)
     write_security_txt(site, site_url, _pages.contact, content.beveiligingsmelding, _today)
     _pages.editions.write(site)
-    write_editor_config(site, config)
+    write_editor_config(site, config, _nav)
     if _preview:
         empty_sitemap(site)
     _pages.photos.remove_originals()

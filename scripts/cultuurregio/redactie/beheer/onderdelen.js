@@ -59,3 +59,49 @@ registerEditorComponent({
   toBlock: () => "<!-- more -->",
   toPreview: () => "<hr><p>Tot hier: de inleiding in het overzicht van alle nieuwsbrieven.</p>",
 });
+
+// A video (CONTRIBUTING.md, "Een video"): the address of its page on YouTube or Vimeo, its title,
+// and an optional picture shown before it plays. Nothing of YouTube or Vimeo loads in the editor
+// either: its preview is a box with the title.
+const posterFields = photoFields.map((field) => ({
+  ...field,
+  name: `beeld_${field.name}`,
+  label: field.name === "bestand" ? "Beeld vooraf (mag leeg blijven)" : field.label && `${field.label} (bij het beeld vooraf)`,
+  required: false,
+}));
+
+const poster = ({ beeld_bestand, beeld_beschrijving, beeld_maker, beeld_soort }) =>
+  beeld_bestand
+    ? `\n\n${photo({ bestand: beeld_bestand, beschrijving: beeld_beschrijving, maker: beeld_maker, soort: beeld_soort })}`
+    : "";
+
+registerEditorComponent({
+  id: "video",
+  label: "Video",
+  icon: "smart_display",
+  fields: [
+    {
+      name: "adres",
+      label: "Adres van de video",
+      widget: "string",
+      hint: "Het adres van de videopagina op YouTube of Vimeo, zoals in de adresbalk. Geen insluitcode (<iframe>).",
+    },
+    { name: "titel", label: "Titel van de video", widget: "string", hint: "Waar de video over gaat, in één regel." },
+    ...posterFields,
+  ],
+  pattern: new RegExp(
+    `^/// video \\| (\\S+)\\n([^\\n]*)(?:\\n\\n!\\[([^\\]\\n]*)\\]\\(([^)\\s]*)\\)\\n/// caption\\n(${KINDS.join("|")}): ([^\\n]*)\\n///)?\\n///$`,
+    "m",
+  ),
+  fromBlock: (match) => ({
+    adres: match[1],
+    titel: match[2],
+    beeld_beschrijving: match[3],
+    beeld_bestand: match[4],
+    beeld_soort: match[5],
+    beeld_maker: match[6],
+  }),
+  toBlock: (values) => `/// video | ${values.adres}\n${values.titel}${poster(values)}\n///`,
+  toPreview: ({ adres, titel }) =>
+    `<figure><p><strong>Video: ${escape(titel)}</strong></p><figcaption>${escape(adres)}</figcaption></figure>`,
+});

@@ -7,5 +7,6 @@
   structured_data.py   schema.org data (JSON-LD) for the home page, the agenda, each newsletter
   twente_map.py        the map of Twente
   security_txt.py      /.well-known/security.txt (RFC 9116), from texts/
-  editor_config.py     the web editor's forms (/beheer/config.yml), from the schemas and mkdocs.yml
+  editor_config.py     the web editor's forms (/beheer/config.json), from the schemas and mkdocs.yml
+  editor_pages.py      its forms of the site's pages, and where each data file is shown
 """

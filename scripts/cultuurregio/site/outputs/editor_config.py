@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from cultuurregio.site.content.schema import SCHEMA_DIR
+from cultuurregio.site.outputs.editor_pages import data_pages, ordinary_pages
 
 # The data files the editor offers, in the order of its menu (file, schema).
 DATA_FILES = ("agenda", "samenwerkingen", "gemeenten", "themas", "werkgroepen", "tijdlijn", "organisatie",
@@ -29,6 +30,13 @@ DATA_LABELS = {"agenda": "Agenda", "samenwerkingen": "Samenwerkingen", "gemeente
                "werkgroepen": "Werkgroepen", "tijdlijn": "Tijdlijn", "organisatie": "Organisatie",
                "verzending": "Nieuwsbrief per e-mail"}
 POSTS = "docs/nieuwsbrief/posts"
+# The environment a pull request's preview is published to (check.yml, `omgeving:`). The editor
+# reads the deployment GitHub records for the entry's last commit, and links "Voorbeeld bekijken"
+# to its address plus the entry's `preview_path`.
+PREVIEW_ENVIRONMENT = "voorbeeld"
+# A newsletter's address, as the blog makes it (mkdocs.yml: post_url_format "{date}/{slug}",
+# post_url_date_format yyyy/MM).
+NEWSLETTER_PATH = "nieuwsbrief/{{fields.date.created | date('YYYY/MM')}}/{{fields.slug}}/"
 CONFIG_FILE = "config.json"
 # The icons the configuration names (Material Symbols); web_editor.py keeps them in the icon font.
 ICONS = frozenset({"mail", "database"})
@@ -127,10 +135,13 @@ def fields(schema: dict, home: str, choices: dict[str, list[str]]) -> list[dict]
     return [field(name, node, name in required, home, choices) for name, node in schema.get("properties", {}).items()]
 
 
-def data_file(name: str) -> dict:
+def data_file(name: str, shown_on: dict[str, str]) -> dict:
     schema = _schema(name)
-    return {"name": name, "label": DATA_LABELS[name], "file": f"data/{name}.yml",
-            "fields": fields(schema, name, {})}
+    form = {"name": name, "label": DATA_LABELS[name], "file": f"data/{name}.yml", "fields": fields(schema, name, {})}
+    # Its preview: the first page that shows it.
+    if f"data/{name}.yml" in shown_on:
+        form["preview_path"] = shown_on[f"data/{name}.yml"]
+    return form
 
 
 # The newsletter's text: the site's own blocks (beheer/onderdelen.js) instead of a bare image,
@@ -143,7 +154,7 @@ COMPLETE_PHOTOS = r"^(?![\s\S]*(?:!\[\s*\]\(|!\[[^\]\n]*\]\(\s*\)|\n(?:Foto|Beel
 BODY = {"name": "body", "label": "Tekst", "widget": "markdown", "linked_images": False,
         "pattern": [COMPLETE_PHOTOS, PHOTO_INCOMPLETE],
         "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],
-        "editor_components": ["foto", "meer"]}
+        "editor_components": ["foto", "video", "meer"]}
 
 
 def newsletters(categories: list[str], authors: list[str]) -> dict:
@@ -163,14 +174,16 @@ def newsletters(categories: list[str], authors: list[str]) -> dict:
         "identifier_field": "title",
         "slug": {"template": "{{title}}", "editable": False},
         "path": "{{fields.date.created | date('YYYY-MM')}}-{{slug}}",
+        "preview_path": NEWSLETTER_PATH,
         # Photos sit next to the newsletter that shows them (CONTRIBUTING, "Een foto toevoegen").
         "media_folder": "", "public_folder": "",
         "fields": [title, date, slug, *front.values(), BODY],
     }
 
 
-def editor_config(config) -> dict:
-    """The configuration for the site that `config` (mkdocs.yml, as MkDocs loaded it) builds."""
+def editor_config(config, nav=None) -> dict:
+    """The configuration for the site that `config` (mkdocs.yml, as MkDocs loaded it) builds, with
+    `nav` (its pages, read) for where each data file is shown."""
     blog = config.plugins["material/blog"].config
     # The blog's authors (their file was checked before anything renders: site/content/newsletters.py).
     authors_file = Path(config.docs_dir) / blog.blog_dir / ".authors.yml"
@@ -184,6 +197,7 @@ def editor_config(config) -> dict:
             # OAuth button would go through Netlify's server, so it is not offered.
             "auth_methods": ["token"],
             "commit_messages": COMMIT_MESSAGES,
+            "preview_context": PREVIEW_ENVIRONMENT,
         },
         # Each new or changed entry on its own branch with a pull request: the checks and the
         # preview apply before anything is published, and publishing stays a merge.
@@ -204,20 +218,21 @@ def editor_config(config) -> dict:
         "collections": [
             newsletters(list(blog.categories_allowed), authors),
             {"name": "gegevens", "label": "Gegevens", "icon": "database",
-             "files": [data_file(name) for name in DATA_FILES]},
+             "files": [data_file(name, data_pages(nav)) for name in DATA_FILES]},
+            ordinary_pages(nav),
         ],
     }
 
 
-def write_editor_config(site: Path, config) -> None:
+def write_editor_config(site: Path, config, nav) -> None:
     """/beheer/config.json, which the editor's page names (overrides/beheer/index.html). JSON, not
     the usual config.yml: GitHub Pages sends JSON compressed, and the first load counts."""
-    text = json.dumps(editor_config(config), ensure_ascii=False, indent=1)
+    text = json.dumps(editor_config(config, nav), ensure_ascii=False, indent=1)
     (site / "beheer").mkdir(exist_ok=True)
     (site / "beheer" / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
 
 
 def entry_links() -> dict:
     """Where the pages' edit links open a form of the editor (overrides/partials/source-file.html)."""
-    return {"adres": "beheer/#/collections/", "nieuwsbrief": "nieuwsbrief/entries/",
+    return {"adres": "beheer/#/collections/", "nieuwsbrief": "nieuwsbrief/entries/", "pagina": "paginas/entries/",
             "gegevens": {name: f"gegevens/entries/{name}" for name in DATA_FILES}}
