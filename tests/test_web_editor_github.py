@@ -74,8 +74,9 @@ def github(browser, web, tmp_path_factory):
         new_newsletter(page, phone_photos(folder))
         page.get_by_role("button", name=word("save")).click()
         page.get_by_role("button", name=word("workflow.send_for_review")).click()
-        wait_until(page, lambda: standin.pulls and standin.pulls[1]["labels"] == ["sveltia-cms/pending_review"],
-                   "de pull request kreeg geen label 'in review'")
+        # The editor sets the label, then marks the pull request ready for review: both are waited for.
+        wait_until(page, lambda: standin.pulls and standin.pulls[1]["labels"] == ["sveltia-cms/pending_review"]
+                   and not standin.pulls[1]["draft"], "de pull request kwam niet 'in review'")
         yield {"standin": standin, "page": page, "folder": folder, "hosts": hosts}
     finally:
         context.close()
