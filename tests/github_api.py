@@ -129,10 +129,11 @@ class GitHub(GraphQL):
                      "owner": {"type": "Organization"}, "permissions": {"push": True, "pull": True}}
 
     def _tree(self, body, ref):
-        rows = self.git("ls-tree", "-r", "-l", "-z", ref).split("\0")
-        tree = [{"path": path, "mode": mode, "type": kind, "sha": sha, "size": int(size)}
-                for row in rows if row for (mode, kind, sha, size), path in [(row.split("\t")[0].split(),
-                                                                              row.split("\t", 1)[1])]]
+        tree = []
+        for row in filter(None, self.git("ls-tree", "-r", "-l", "-z", ref).split("\0")):
+            meta, path = row.split("\t", 1)
+            mode, kind, sha, size = meta.split()
+            tree.append({"path": path, "mode": mode, "type": kind, "sha": sha, "size": int(size)})
         return 200, {"sha": self.head(ref) or ref, "tree": tree, "truncated": False}
 
     def _pull_request(self, body):

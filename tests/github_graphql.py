@@ -164,9 +164,13 @@ class GraphQL:
         return subprocess.run(["git", "--git-dir", str(self.folder / ".git"), "cat-file", "-e", name],
                               capture_output=True).returncode == 0
 
+    @staticmethod
+    def user_node(login: str, email: str = "") -> dict:
+        return {"__typename": "User", "login": login, "avatarUrl": "", "name": login, "email": email, "databaseId": 1}
+
     def commit(self, sha: str) -> dict:
         message, date, name, email = self.git("show", "-s", "--format=%B%x00%cI%x00%an%x00%ae", sha).split("\0")
-        user = {"__typename": "User", "login": name, "avatarUrl": "", "name": name, "email": email, "databaseId": 1}
+        user = self.user_node(name, email)
         return {"__typename": "Commit", "oid": sha, "message": message.strip(), "committedDate": date.strip(),
                 "author": {"name": name, "email": email, "avatarUrl": "", "user": user},
                 "history": lambda info, first=100, path=None: {"nodes": [
@@ -183,7 +187,7 @@ class GraphQL:
         return {"totalCount": len(found), "nodes": [self.pull_request(pull) for pull in found[:first]]}
 
     def pull_request(self, pull: dict) -> dict:
-        owner = {"__typename": "User", "login": self.repo.split("/")[0], "avatarUrl": ""}
+        owner = self.user_node(self.repo.split("/")[0])
         head = self.head(pull["head"])
         files = self.changed(pull["head"], pull["base"]) if head else {}
         return {"__typename": "PullRequest", "id": f"PR_{pull['number']}", "number": pull["number"],
@@ -191,7 +195,7 @@ class GraphQL:
                 "state": pull["state"], "isDraft": pull["draft"], "isCrossRepository": False,
                 "createdAt": pull["created"], "updatedAt": pull["updated"], "headRefName": pull["head"],
                 "headRefOid": head or "", "headRepositoryOwner": owner,
-                "author": {**self.commit(self.base)["author"]["user"], "login": self.login},
+                "author": self.user_node(self.login),
                 "labels": {"nodes": [{"name": name} for name in pull["labels"]]},
                 "files": {"nodes": [{"path": path, "changeType": kind} for path, kind in files.items()]}}
 

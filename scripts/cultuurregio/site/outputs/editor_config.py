@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from cultuurregio.site.content.schema import SCHEMA_DIR
-from cultuurregio.site.outputs.editor_pages import data_pages, ordinary_pages
+from cultuurregio.site.outputs.editor_pages import data_pages, ordinary_pages, page_entry
 
 # The data files the editor offers, in the order of its menu (file, schema).
 DATA_FILES = ("agenda", "samenwerkingen", "gemeenten", "themas", "werkgroepen", "tijdlijn", "organisatie",
@@ -189,6 +189,7 @@ def editor_config(config, nav=None) -> dict:
     authors_file = Path(config.docs_dir) / blog.blog_dir / ".authors.yml"
     authors = sorted((yaml.safe_load(authors_file.read_text(encoding="utf-8")) or {}).get("authors", {}))
     site_path = urlsplit(config.site_url or "/").path
+    shown_on = data_pages(nav)
     return {
         "app_title": f"Beheer – {config.site_name}",
         "backend": {
@@ -218,7 +219,7 @@ def editor_config(config, nav=None) -> dict:
         "collections": [
             newsletters(list(blog.categories_allowed), authors),
             {"name": "gegevens", "label": "Gegevens", "icon": "database",
-             "files": [data_file(name, data_pages(nav)) for name in DATA_FILES]},
+             "files": [data_file(name, shown_on) for name in DATA_FILES]},
             ordinary_pages(nav),
         ],
     }
@@ -234,5 +235,6 @@ def write_editor_config(site: Path, config, nav) -> None:
 
 def entry_links() -> dict:
     """Where the pages' edit links open a form of the editor (overrides/partials/source-file.html)."""
-    return {"adres": "beheer/#/collections/", "nieuwsbrief": "nieuwsbrief/entries/", "pagina": "paginas/entries/",
+    return {"adres": "beheer/#/collections/", "nieuwsbrief": "nieuwsbrief/entries/",
+            "pagina": lambda src_uri: f"paginas/entries/{page_entry(src_uri)}",
             "gegevens": {name: f"gegevens/entries/{name}" for name in DATA_FILES}}

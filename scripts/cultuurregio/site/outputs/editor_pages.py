@@ -3,8 +3,6 @@ page of the navigation with a Markdown file of its own, and where each data file
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.utils.meta import get_data
 
 # The ordinary pages: their title and description in a form, their text as Markdown, kept exactly
@@ -42,7 +40,7 @@ def ordinary_pages(nav) -> dict:
         if page.file.generated_by:  # the blog's archive and category pages
             continue
         # The front matter as the file has it (the build adds keys to page.meta).
-        _, front = get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+        _, front = get_data(page.file.content_string)
         fields = [{"name": key, **PAGE_FIELDS[key]} if key in PAGE_FIELDS else {"name": key, "widget": "hidden"}
                   for key in front]
         text = {**PAGE_TEXT, "hint": f"{PAGE_TEXT['hint']} {PAGE_NOTES.get(page.file.src_uri, '')}".strip()}
