@@ -61,26 +61,50 @@ def visit_every_page(browser, base: str, site, scheme: str, disabled_rules=(), u
     return visit
 
 
+# Counts the queries Material's page sends its search worker and the answers that came back.
+# The worker answers in order, and this listener is added after Material's (at the first
+# query, when Material already listens for the worker's "ready"): when the two counts agree,
+# what the results show is the last query's answer. Material's message types: QUERY 2, RESULT 3.
+SEARCH_PROBE = """(() => {
+  const probe = window.__search = {asked: 0, answered: 0};
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 2) {
+      if (!this.__counted) {
+        this.__counted = true;
+        this.addEventListener('message', event => { if (event.data.type === 3) probe.answered += 1; });
+      }
+      probe.asked += 1;
+    }
+    return post.call(this, message, ...rest);
+  };
+})();"""
+
+
 def results_for(page, query: str) -> list[str]:
     """What the search box finds for `query`: the results' addresses, of this query and no other.
-    The box is emptied first and the wait is for Material's placeholder (the index is ready and
-    no earlier results are shown); then the whole query goes in with one keyup (Material searches
-    on keyup), so the first results shown after the placeholder are this query's."""
+    The page carries SEARCH_PROBE (an init script). The box is emptied first and the wait is for
+    Material's placeholder with every query answered (an earlier query's answer arriving later
+    would show a count for this one); then the whole query goes in with one keyup (Material
+    searches on keyup), and the results are read once its answer has come and shows a count."""
+    assert page.evaluate("window.__search !== undefined"), "the page needs SEARCH_PROBE before it loads"
     box = page.locator("input.md-search__input")
     page.keyboard.press("/")
     said = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations")
     meta = "document.querySelector('.md-search-result__meta')?.textContent.trim()"
+    settled = "window.__search.asked === window.__search.answered"
     box.fill("")
     box.press("End")
-    page.wait_for_function(f"text => {meta} === text", arg=said["search.result.placeholder"])
+    page.wait_for_function(f"text => {settled} && {meta} === text", arg=said["search.result.placeholder"])
     box.fill(query)
     box.press("End")
     # A count ("Geen …", "1 …", "# …"): Material shows it and the first results in one turn
     # (components/search/result).
     counts = [said["search.result.none"], said["search.result.one"], said["search.result.other"]]
     page.wait_for_function(f"""counts => {{ const shown = {meta};
-        return counts.some(([before, after]) => after === null ? shown === before : shown.startsWith(before)
-            && shown.endsWith(after) && /^[0-9.,]+$/.test(shown.slice(before.length, shown.length - after.length))); }}""",
+        return {settled} && counts.some(([before, after]) => after === null ? shown === before
+            : shown.startsWith(before) && shown.endsWith(after)
+              && /^[0-9.,]+$/.test(shown.slice(before.length, shown.length - after.length))); }}""",
                            arg=[text.split("#", 1) if "#" in text else [text, None] for text in counts])
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     page.keyboard.press("Escape")

@@ -19,7 +19,7 @@ import yaml
 from cultuurregio.project import ROOT
 from cultuurregio.site.common.dates import date_label
 from cultuurregio.site.mail.edition import EDITION, MESSAGE
-from tests.chromium_visits import results_for, visit_every_page
+from tests.chromium_visits import SEARCH_PROBE, results_for, visit_every_page
 from tests.github_actions.hosting import EARLIER_SITE
 from tests.github_actions.preview_flow import (
     CHECK,
@@ -216,6 +216,7 @@ def test_the_preview_in_chromium_shows_its_banner_and_passes_axe_and_the_policy(
 
 def test_search_in_the_preview_finds_the_pull_requests_newsletter(browser, served):
     page = browser.new_page()
+    page.add_init_script(SEARCH_PROBE)
     page.goto(served, wait_until="networkidle")
     hrefs = results_for(page, WORD)
     page.close()
