@@ -23,8 +23,9 @@ CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
 # The real site, and the built copies of test files (tests/test_newsletter_mail.py, test_security_policy.py).
 BUILT_FIXTURES = {"site", "pages", "mail_site", "guarded", "verdicts", "photos"}
 pytest_plugins = ["tests.summary_guard"]
-LONGEST = ("test_workflow_previews.py", "test_workflow_sending_days.py", "test_every_page.py", "test_photos.py",
-           "test_workflow_morning_failures.py")
+LONGEST = ("test_workflow_previews.py", "test_workflow_sending_days.py", "test_every_page.py",
+           "test_web_editor_round_trip.py", "test_keyboard.py", "test_photos.py", "test_workflow_morning_failures.py",
+           "test_web_editor_forms.py", "test_web_editor_github.py")
 
 
 def pytest_collection_modifyitems(items):
@@ -39,9 +40,9 @@ def pytest_collection_modifyitems(items):
     # how many of its tests build or drive a browser. Replayed with one run's measured durations,
     # this order ends the two workers 5 s apart, where alphabetical order within the browser and
     # slow files had left test_verdict.py last, two minutes after the other worker finished.
-    # The files that took longest in a measured run (2026-12-04, worker seconds: 140-200, 145-155,
-    # 97-112, 76-104, 73-82) go out before all others: a long file that starts last decides when
-    # the run ends. A wrong guess here costs time, never a test.
+    # The files that took longest in a measured run (2026-12-05, worker seconds: 114, 94, 69, 60,
+    # 49, 44, 43, 40, 41) go out before all others, longest first: a long file that starts last
+    # decides when the run ends. A wrong guess here costs time, never a test.
     first_seen, heavy, scenario = {}, {}, {}
     for index, item in enumerate(items):
         first_seen.setdefault(item.path, index)

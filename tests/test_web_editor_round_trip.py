@@ -57,16 +57,14 @@ def first_field(path: Path) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def saved(browser, web, tmp_path_factory):
-    """Each file saved twice: with one field changed, then with it changed back. Each file in an
-    editor of its own, opened on the repository as it is. (The pages one after the other in one
-    editor saved 23 s, but under the full suite's load the editor then at times did not draw the
-    next page's form: measured 2026-12-05, 1 run in 3.)"""
+    """Each file saved twice: with one field changed, then with it changed back; one file after
+    the other in one editor, opened on the repository as it is."""
     project = copy_project(tmp_path_factory.mktemp("heen-en-terug") / "project")
-    results, errors = {}, []
-    for path in FILES:
-        context, page, before = open_local_repository(browser, web.base, project)
-        try:
-            page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+    results = {}
+    context, page, before = open_local_repository(browser, web.base, project)
+    try:
+        page.get_by_text("Nieuwsbrieven", exact=True).first.wait_for()
+        for path in FILES:
             collection, name_in_editor = entry(path)
             key, name = first_field(project / path)
             open_entry(page, collection, name_in_editor)
@@ -77,9 +75,9 @@ def saved(browser, web, tmp_path_factory):
             open_entry(page, collection, name_in_editor)
             field(page, key).locator("input, textarea").first.fill(value)
             results[path] = (before[path], changed, save_file(page, path, changed), name)
-            errors += page.errors
-        finally:
-            context.close()
+        errors = page.errors
+    finally:
+        context.close()
     return results, errors
 
 

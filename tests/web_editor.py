@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError, expect
@@ -186,8 +187,9 @@ def field(page, key: str):
 def open_entry(page, collection: str, entry: str) -> None:
     """An entry by its address in the editor (`#/collections/<collection>/entries/<entry>`), its
     form drawn. From another entry it goes by way of the list of newsletters (straight from one
-    data file to the next the editor draws an empty form); after a save the editor may still be
-    on its way back to the list and take the address back: then it is asked again."""
+    data file to the next the editor draws an empty form). save_file returns once the editor is
+    back on its list, so a late return cannot take this address back; if the form does not come,
+    the address is asked again."""
     target = f"#/collections/{collection}/entries/{entry}"
     listing = "#/collections/nieuwsbrief"
     form = page.locator("section[aria-label][data-key-path]").first
@@ -203,7 +205,6 @@ def open_entry(page, collection: str, entry: str) -> None:
             form.wait_for(timeout=5000)
         except TimeoutError:
             continue
-        page.wait_for_timeout(500)
         if page.url.endswith(target) and form.count():
             return
     raise AssertionError(f"de editor opent {target} niet")
@@ -226,12 +227,18 @@ READ_ONE = """async ([name, path]) => {
 }"""
 
 
+# Where the editor goes after a save: back to the entry's collection, its list.
+LISTING = re.compile(r"#/collections/[^/]+$")
+
+
 def save_file(page, path: str, previous: bytes) -> bytes:
-    """Save the entry open in the editor; the file `path` once the editor has written it anew."""
+    """Save the entry open in the editor; the file `path` once the editor has written it anew and
+    gone back to its list (so that it takes no later address back)."""
     page.get_by_role("button", name=word("save")).click()
     for _ in range(200):
         found = page.evaluate(READ_ONE, [REPOSITORY, path])
         if found is not None and base64.b64decode(found) != previous:
+            page.wait_for_url(LISTING)
             return base64.b64decode(found)
         page.wait_for_timeout(50)
     raise AssertionError(f"de editor schreef {path} niet")
