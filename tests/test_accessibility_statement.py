@@ -131,24 +131,41 @@ def rendered():
     return render
 
 
+@pytest.fixture(scope="module")
+def statements(rendered, epoch, tmp_path_factory) -> dict[str, dict]:
+    """Each case's data, its status by the README's rules and its rendered article, and what the
+    Nu Html Checker finds in that article: one run of the checker (Java) for all six."""
+    today = build_day(epoch)
+    cases, pages = {}, []
+    for number, (case, options) in enumerate(CASES.items()):
+        folder = tmp_path_factory.mktemp(f"verklaring-{number}")
+        data = statement(today, **options)
+        (folder / DATA).parent.mkdir()
+        (folder / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        article = rendered(folder / "data", today)
+        built = folder / "toegankelijkheid.html"
+        built.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Toegankelijkheid</title>'
+                         f"</head><body><main><article>{article}</article></main></body></html>", encoding="utf-8")
+        cases[case] = {"data": data, "expected": expected_status(data, today), "article": article, "file": built}
+        pages.append(built)
+    root = tmp_path_factory.getbasetemp()
+    errors = nu_html_errors(pages, root)
+    for found in cases.values():
+        named = found["file"].relative_to(root).as_posix() + ":"
+        found["errors"] = [error for error in errors if error.startswith(named)]
+    return cases
+
+
 @pytest.mark.slow  # the Nu Html Checker: Java, and node_modules from make test
 @pytest.mark.parametrize("case", CASES)
-def test_the_page_shows_the_status_the_readme_rules_give(rendered, epoch, tmp_path, case):
-    today = build_day(epoch)
-    data = statement(today, **CASES[case])
-    expected = expected_status(data, today)
+def test_the_page_shows_the_status_the_readme_rules_give(statements, case):
+    data, expected, article = (statements[case][key] for key in ("data", "expected", "article"))
     # The cases are what they say: complete → A, known problems → B, old research lower than both.
     assert expected == MEANT.get(case, expected) and (case != "research older than 36 months" or expected > "B")
-    (tmp_path / DATA).parent.mkdir()
-    (tmp_path / DATA).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    article = rendered(tmp_path / "data", today)
     page = BeautifulSoup(article, "html.parser")
     assert shown_status(page) == expected, case
     # Research, problems and approval are rendered only with data like this: valid HTML there too.
-    built = tmp_path / "toegankelijkheid.html"
-    built.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Toegankelijkheid</title>'
-                     f"</head><body><main><article>{article}</article></main></body></html>", encoding="utf-8")
-    assert nu_html_errors([built], tmp_path) == []
+    assert statements[case]["errors"] == []
     text = page.get_text(" ", strip=True)
     if not data["onderzoeken"]:
         assert "nog geen toegankelijkheidsonderzoek" in text
