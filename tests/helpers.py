@@ -10,7 +10,6 @@ import re
 import subprocess
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
@@ -240,18 +239,3 @@ def scheduled_for_today_and_tomorrow(folder: Path) -> tuple[Path, dt.date, dt.da
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--amend", "--no-edit", date=yesterday)
     return project, today, tomorrow
-
-
-def nu_html_errors(pages: list[Path], root: Path) -> list[str]:
-    """The W3C's Nu Html Checker (vnu.jar from package-lock.json) on these files: `path:line: message`."""
-    checker = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    assert checker.is_file(), "vnu.jar ontbreekt: draai 'make test' (npm ci installeert het)"
-    messages = json.loads(subprocess.run(["java", "-jar", str(checker), "--errors-only", "--format", "json",
-                                          *map(str, pages)], capture_output=True, text=True).stderr)["messages"]
-    # The checker names a file `file:/tmp/…` (one slash, not Path.as_uri()'s three).
-    return [f"{_below(root, m.get('url', ''))}:{m.get('lastLine')}: {m['message']}" for m in messages]
-
-
-def _below(root: Path, url: str) -> str:
-    path = Path(unquote(urlsplit(url).path))
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else url

@@ -21,7 +21,8 @@ from cultuurregio.project import ROOT, read_config
 from cultuurregio.site.common.templates import environment
 from cultuurregio.site.content.accessibility_statement import read_statement
 from cultuurregio.site.content.data import load_content
-from tests.helpers import FOREIGN, check, line_of, nu_html_errors
+from tests.helpers import FOREIGN, check, line_of
+from tests.nu_html import nu_html_errors
 
 DATA = "data/toegankelijkheid.yml"
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import nu_html_errors, site_pages
+from tests.helpers import site_pages
+from tests.nu_html import nu_html_errors
 from tests.web_editor import EDITOR_PAGE
 
 pytestmark = pytest.mark.slow
