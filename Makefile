@@ -106,9 +106,11 @@ TEST_TMPDIR := $(shell [ -w /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR==2 {pr
   2>/dev/null && echo /dev/shm)
 
 # On every core; a file's tests stay on one worker, so its expensive fixtures are built once.
-# (A third worker on two cores was tried: 624 s against 578 s; the waits it would fill are short.)
+# Files go out in the order tests/conftest.py gives (longest first); without
+# --no-loadscope-reorder pytest-xdist hands out the files with the most tests first, and a long
+# file of one test started last. (A third worker on two cores: 617 s against 515 s, 2026-12-05.)
 test: $(VENV)/.test-installed browser node_modules/.installed
-	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -n auto --dist loadfile
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # While working: everything that needs no Chromium and builds no complete site.
 test-snel: $(VENV)/.test-installed

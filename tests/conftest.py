@@ -23,9 +23,9 @@ CHROMIUM_FIXTURES = {"browser", "published_site", "web"}
 # The real site, and the built copies of test files (tests/test_newsletter_mail.py, test_security_policy.py).
 BUILT_FIXTURES = {"site", "pages", "mail_site", "guarded", "verdicts", "photos"}
 pytest_plugins = ["tests.summary_guard"]
-LONGEST = ("test_workflow_previews.py", "test_workflow_sending_days.py", "test_every_page.py",
-           "test_web_editor_round_trip.py", "test_keyboard.py", "test_photos.py", "test_workflow_morning_failures.py",
-           "test_web_editor_forms.py", "test_web_editor_github.py")
+LONGEST = ("test_workflow_sending_days.py", "test_workflow_previews.py", "test_every_page.py", "test_photos.py",
+           "test_web_editor_round_trip.py", "test_keyboard.py", "test_workflow_morning_failures.py",
+           "test_web_editor_github.py", "test_newsletter_mail.py", "test_pa11y.py", "test_workflow_changes.py")
 
 
 def pytest_collection_modifyitems(items):
@@ -34,15 +34,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         elif BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # Longest files first: `--dist loadfile` hands out files in this order, so a long file does
-    # not start last on one worker while the other has finished. Without timings at hand, a
-    # file's length is told by its workflow scenarios (a fresh environment per job), then by
-    # how many of its tests build or drive a browser. Replayed with one run's measured durations,
-    # this order ends the two workers 5 s apart, where alphabetical order within the browser and
-    # slow files had left test_verdict.py last, two minutes after the other worker finished.
-    # The files that took longest in a measured run (2026-12-05, worker seconds: 114, 94, 69, 60,
-    # 49, 44, 43, 40, 41) go out before all others, longest first: a long file that starts last
-    # decides when the run ends. A wrong guess here costs time, never a test.
+    # Longest files first: `make test` has pytest-xdist hand out files in this order
+    # (--no-loadscope-reorder; by default it sends the files with the most tests first, and the
+    # 105 s scenario of one test started at 360 s of 476), so a long file does not start last on
+    # one worker while the other has finished. The files that took longest in a measured run
+    # (2026-12-05, seconds from first start to last end on their worker: 105, 104, 65, 53, 52, 47,
+    # 42, 39, 33, 32, 31) go out before all others, longest first; after them a file's length is
+    # told by its workflow scenarios (a fresh environment per job), then by how many of its tests
+    # build or drive a browser. A wrong guess here costs time, never a test.
     first_seen, heavy, scenario = {}, {}, {}
     for index, item in enumerate(items):
         first_seen.setdefault(item.path, index)
