@@ -21,7 +21,7 @@ def page_forms() -> dict[tuple[str, ...], str]:
     """One page for each form the editor has for pages (editor_pages.ordinary_pages: the page's own
     front matter keys, the same form for the same keys; its text is kept as it is). A page with
     keys of its own is a form of its own, and is tested. All 16 pages were once written by the
-    editor itself; testing all of them cost 110 s of the suite (issue 41)."""
+    editor itself; testing all of them, each in an editor of its own then, cost 110 s of the suite (issue 41)."""
     forms = {}
     for path in sorted((ROOT / "docs").rglob("*.md")):
         text = path.read_text(encoding="utf-8")
